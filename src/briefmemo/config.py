@@ -1,0 +1,81 @@
+"""Settings from ``briefmemo.toml`` next to the sources, merged with command-line options."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+CONFIG_NAME = "briefmemo.toml"
+
+
+@dataclass
+class Config:
+    """What a user can set. Every field has a sensible default."""
+
+    title: str | None = None
+    model: str | None = None
+    max_bytes: int = 5 * 1024 * 1024
+    max_issues: int = 6
+    aliases: dict[str, str] = field(default_factory=dict)  # variant -> canonical name
+    sides: dict[str, str] = field(default_factory=dict)  # actor or place -> side
+    articles: dict[str, dict[str, str]] = field(default_factory=dict)  # file name -> metadata
+    templates: Path | None = None
+    path: Path | None = None
+
+
+_SCALARS = {"title": str, "model": str, "max_bytes": int, "max_issues": int}
+
+
+def find_config(inputs: list[Path]) -> Path | None:
+    """The briefmemo.toml in the first input folder (or the folder of the first file)."""
+    for p in inputs:
+        folder = p if p.is_dir() else p.parent
+        if (folder / CONFIG_NAME).is_file():
+            return folder / CONFIG_NAME
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    return _from_dict(data, path)
+
+
+def _from_dict(data: dict[str, Any], path: Path) -> Config:
+    cfg = Config(path=path)
+    for key, kind in _SCALARS.items():
+        if key in data:
+            if not isinstance(data[key], kind):
+                raise ConfigError(f"{path}: '{key}' must be a {kind.__name__}")
+            setattr(cfg, key, data[key])
+    if "templates" in data:
+        cfg.templates = (path.parent / str(data["templates"])).resolve()
+    for variant, name in _table(data, "aliases", path).items():
+        cfg.aliases[variant] = str(name)
+    for side, members in _table(data, "sides", path).items():
+        for member in members if isinstance(members, list) else [members]:
+            cfg.sides[str(member)] = side
+        cfg.sides.setdefault(side, side)
+    for name, meta in _table(data, "articles", path).items():
+        cfg.articles[name] = {k: v for k, v in meta.items() if isinstance(v, (str, list))}
+    unknown = set(data) - set(_SCALARS) - {"templates", "aliases", "sides", "articles", "issues"}
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
+    return cfg
+
+
+def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: [{key}] must be a table")
+    return value

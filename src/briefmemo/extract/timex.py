@@ -1,0 +1,255 @@
+"""Resolve a temporal expression to a TimeML-style value, relative to a publication date.
+
+Values: "2018-09-12" (day), "2018-09" (month), "2018" (year), "2018-SP" (season),
+"2018-W37" (week), "P70Y" (duration), "PAST_REF"/"FUTURE_REF"/"PRESENT_REF" (vague).
+Our rules handle the forms news writing uses most (weekdays, months, relative years,
+seasons, durations); dateparser is the fallback for anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = ("january february march april may june july august september october november "
+          "december").split()
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                 "eighty": 80, "ninety": 90, "a": 1, "an": 1, "several": None, "few": None})
+_UNITS = {"year": "Y", "decade": "Y", "century": "Y", "month": "M", "week": "W", "day": "D",
+          "hour": "H", "minute": "M"}
+
+
+@dataclass(frozen=True)
+class Timex:
+    value: str | None
+    type: str  # DATE | DURATION | TIME | SET
+    rule: str  # which resolver answered: "rules" or "dateparser" (or "none")
+
+
+def normalise(text: str) -> str:
+    t = text.lower().replace("’", "'").strip(" .,")
+    return re.sub(r"^(on|in|by|at|during|since|until|from|of)\s+", "", t)
+
+
+def resolve(text: str, published: date | None, tense: str = "past") -> Timex:
+    """Resolve ``text`` against ``published``; ``tense`` is past, present or future."""
+    t = normalise(text)
+    for rule in (_duration, _absolute, _relative_named, _relative_unit, _vague):
+        found = rule(t, published, tense)
+        if found is not None:
+            return found
+    return _dateparser(text, published, tense)
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    parts = word.replace("-", " ").split()
+    if parts and all(p in _NUMBERS and _NUMBERS[p] is not None for p in parts):
+        return sum(_NUMBERS[p] or 0 for p in parts)
+    return None
+
+
+_DURATION = re.compile(
+    r"^(?:for |over |the (?:past|last|next) |more than |almost |nearly |about |some |around )*"
+    r"(?P<n>[\w-]+(?: [\w-]+)?) (?P<unit>year|decade|centur|month|week|day|hour|minute)\w*"
+    r"(?: long| old)?$")
+
+
+def _duration(t: str, published: date | None, tense: str) -> Timex | None:
+    m = _DURATION.match(t)
+    if not m or t.endswith(("ago", "later", "earlier")):
+        return None
+    n = _number(m["n"])
+    unit = "century" if m["unit"] == "centur" else m["unit"]
+    if n is None:
+        vague = m["n"] in ("several", "few", "a few", "many")
+        return Timex(f"PX{_UNITS[unit][-1]}", "DURATION", "rules") if vague else None
+    if unit == "decade":
+        return Timex(f"P{n * 10}Y", "DURATION", "rules")
+    if unit == "century":
+        return Timex(f"P{n * 100}Y", "DURATION", "rules")
+    code = {"year": "Y", "month": "M", "week": "W", "day": "D"}.get(unit)
+    if code:
+        return Timex(f"P{n}{code}", "DURATION", "rules")
+    return Timex(f"PT{n}{'H' if unit == 'hour' else 'M'}", "DURATION", "rules")
+
+
+_MONTH_RE = r"(?P<mon>(?:" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*)\.?"
+_ABS = [
+    re.compile(r"^(?:the )?(?P<y>1\d{3}|20\d{2})s?$"),
+    re.compile(r"^" + _MONTH_RE + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?,? (?P<y>\d{4})$"),
+    re.compile(r"^(?P<d>\d{1,2})(?:st|nd|rd|th)? " + _MONTH_RE + r",? (?P<y>\d{4})$"),
+    re.compile(r"^(?:early |late |mid-?)?" + _MONTH_RE + r",? (?:of )?(?P<y>\d{4})$"),
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)$"),
+]
+
+
+def _month_no(name: str) -> int:
+    return next(i for i, m in enumerate(MONTHS, 1) if m.startswith(name[:3]))
+
+
+def _absolute(t: str, published: date | None, tense: str) -> Timex | None:
+    for pattern in _ABS:
+        m = pattern.match(t)
+        if not m:
+            continue
+        g = m.groupdict()
+        if t.endswith("0s") and "mon" not in g:
+            return Timex(g["y"][:3], "DATE", "rules")
+        month = int(g["m"]) if g.get("m") else (_month_no(g["mon"]) if g.get("mon") else None)
+        if month is None:
+            return Timex(g["y"], "DATE", "rules")
+        if not g.get("d"):
+            return Timex(f"{g['y']}-{month:02d}", "DATE", "rules")
+        return _day(int(g["y"]), month, int(g["d"]))
+    return None
+
+
+def _day(y: int, m: int, d: int) -> Timex | None:
+    try:
+        return Timex(date(y, m, d).isoformat(), "DATE", "rules")
+    except ValueError:
+        return None
+
+
+_WEEKDAY_RE = re.compile(r"^(?:last |this |next |early |late )?(?P<wd>" + "|".join(WEEKDAYS) +
+                         r")(?: (?:morning|afternoon|evening|night))?$")
+_MONTH_ONLY = re.compile(r"^(?:early |late |mid-?|last |next |this )?" + _MONTH_RE +
+                         r"(?: (?P<d>\d{1,2})(?:st|nd|rd|th)?)?$")
+_SEASON = re.compile(r"^(?:(?P<rel>last|next|this|early|late|the) )?(?P<s>spring|summer|autumn|fall|winter)"
+                     r"(?: of (?P<y>\d{4}))?$")
+
+
+def _relative_named(t: str, published: date | None, tense: str) -> Timex | None:
+    m = _WEEKDAY_RE.match(t)
+    if m and published:
+        return _weekday(WEEKDAYS.index(m["wd"]), published, tense, t)
+    m = _MONTH_ONLY.match(t)
+    if m and published:
+        return _month(m, published, tense, t)
+    m = _SEASON.match(t)
+    if m and (published or m["y"]):
+        return _season(m, published, tense)
+    return None
+
+
+def _weekday(wd: int, published: date, tense: str, t: str) -> Timex:
+    back = (published.weekday() - wd) % 7
+    if t.startswith("last "):
+        back = back or 7
+    if tense == "future" or t.startswith("next "):
+        ahead = (wd - published.weekday()) % 7 or 7
+        return Timex((published + timedelta(days=ahead)).isoformat(), "DATE", "rules")
+    value = (published - timedelta(days=back)).isoformat()
+    return Timex(value, "TIME" if t.endswith(("night", "morning", "evening", "afternoon")) else "DATE", "rules")
+
+
+def _month(m: re.Match[str], published: date, tense: str, t: str) -> Timex | None:
+    month, year = _month_no(m["mon"]), published.year
+    if t.startswith("last ") or (tense == "past" and month > published.month and not t.startswith("next ")):
+        year -= 1
+    elif t.startswith("next ") or (tense == "future" and month < published.month):
+        year += 1
+    if m["d"]:
+        return _day(year, month, int(m["d"]))
+    return Timex(f"{year}-{month:02d}", "DATE", "rules")
+
+
+def _season(m: re.Match[str], published: date | None, tense: str) -> Timex:
+    code = SEASONS[m["s"]]
+    if m["y"]:
+        return Timex(f"{m['y']}-{code}", "DATE", "rules")
+    assert published is not None
+    year, starts = published.year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    if m["rel"] == "next" or (tense == "future" and published.month >= starts + 3):
+        year += 1 if published.month >= starts else 0
+    elif m["rel"] == "last" or (tense == "past" and published.month < starts):
+        year -= 1
+    return Timex(f"{year}-{code}", "DATE", "rules")
+
+
+_REL_UNIT = re.compile(
+    r"^(?:(?:by |until |before |at )?the (?P<edge>end|beginning|start|middle) of |(?P<pos>early|late|later|earlier) )?"
+    r"(?P<rel>this|last|next|the past|the coming|the previous|the following|the current)? ?"
+    r"(?P<unit>year|month|week|day|decade|century)(?:-end|end)?$")
+_SIMPLE = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "now": None,
+           "currently": None, "recently": None}
+_AGO = re.compile(r"^(?P<n>[\w-]+(?: [\w-]+)?) (?P<unit>year|month|week|day|decade)s? (?P<dir>ago|earlier|later|from now|hence)$")
+
+
+def _relative_unit(t: str, published: date | None, tense: str) -> Timex | None:
+    if published is None:
+        return None
+    if t in _SIMPLE:
+        off = _SIMPLE[t]
+        if off is None:
+            return Timex("PRESENT_REF", "DATE", "rules")
+        return Timex((published + timedelta(days=off)).isoformat(), "DATE", "rules")
+    if t in ("year-end", "year end", "the year-end", "the end of the year"):
+        t = "this year"
+    m = _REL_UNIT.match(t)
+    if m:
+        return _shift(published, m["unit"], {"last": -1, "the past": -1, "the previous": -1,
+                                             "next": 1, "the coming": 1, "the following": 1}.get(m["rel"] or "", 0))
+    m = _AGO.match(t)
+    if m:
+        n = _number(m["n"])
+        sign = -1 if m["dir"] in ("ago", "earlier") else 1
+        if n is None or m["unit"] == "decade":
+            return Timex("PAST_REF" if sign < 0 else "FUTURE_REF", "DATE", "rules")
+        return _shift(published, m["unit"], sign * n)
+    return None
+
+
+def _shift(published: date, unit: str, n: int) -> Timex | None:
+    if unit == "year":
+        return Timex(str(published.year + n), "DATE", "rules")
+    if unit == "month":
+        y, mo = divmod(published.year * 12 + published.month - 1 + n, 12)
+        return Timex(f"{y}-{mo + 1:02d}", "DATE", "rules")
+    if unit == "week":
+        d = published + timedelta(weeks=n)
+        iso = d.isocalendar()
+        return Timex(f"{iso[0]}-W{iso[1]:02d}", "DATE", "rules")
+    if unit == "day":
+        return Timex((published + timedelta(days=n)).isoformat(), "DATE", "rules")
+    if unit == "decade":
+        return Timex(str(published.year + 10 * n)[:3], "DATE", "rules")
+    return None
+
+
+_VAGUE = {"decades ago": "PAST_REF", "years ago": "PAST_REF", "the past": "PAST_REF",
+          "recent years": "PAST_REF", "the future": "FUTURE_REF", "soon": "FUTURE_REF",
+          "the coming years": "FUTURE_REF", "recent weeks": "PAST_REF", "recent days": "PAST_REF",
+          "recent months": "PAST_REF"}
+
+
+def _vague(t: str, published: date | None, tense: str) -> Timex | None:
+    value = _VAGUE.get(t)
+    return Timex(value, "DATE", "rules") if value else None
+
+
+def _dateparser(text: str, published: date | None, tense: str) -> Timex:
+    from datetime import datetime
+
+    import dateparser  # slow to import: only loaded when our rules have no answer
+
+    if published is None and not re.search(r"\b\d{4}\b", text):
+        return Timex(None, "DATE", "none")  # a relative expression needs a date to resolve against
+    settings = {"PREFER_DATES_FROM": "future" if tense == "future" else "past",
+                "RETURN_TIME_AS_PERIOD": True}
+    if published:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    data = dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(normalise(text))
+    if data.date_obj is None:
+        return Timex(None, "DATE", "none")
+    d, period = data.date_obj.date(), data.period
+    value = {"year": f"{d.year}", "month": f"{d.year}-{d.month:02d}"}.get(period, d.isoformat())
+    return Timex(value, "DATE", "dateparser")
