@@ -41,14 +41,15 @@ class _StderrHandler(logging.Handler):
         typer.echo(f"briefmemo: {record.levelname.lower()}: {record.getMessage()}", err=True)
 
 
-def _setup_logging(quiet: bool) -> None:
+def setup_logging(quiet: bool) -> None:
     root = logging.getLogger("briefmemo")
     root.handlers[:] = [_StderrHandler()]
     root.setLevel(logging.ERROR if quiet else logging.WARNING)
     root.propagate = False
 
 
-def _fail(exc: BriefmemoError) -> typer.Exit:
+def fail(exc: BriefmemoError) -> typer.Exit:
+    """The one-line error message and exit code of a library error."""
     typer.echo(f"briefmemo: error: {exc}", err=True)
     return typer.Exit(exc.exit_code)
 
@@ -72,7 +73,7 @@ def build(
     from .pipeline import build_memo
     from .render import render_memo
 
-    _setup_logging(quiet)
+    setup_logging(quiet)
     say = (lambda msg: None) if quiet else (lambda msg: typer.echo(f"briefmemo: {msg}", err=True))
     try:
         chosen = [f.lower().lstrip(".") for f in formats] if formats else ["md", "html", "pdf", "json"]
@@ -81,9 +82,18 @@ def build(
         say("rendering " + ", ".join(chosen))
         written = render_memo(memo, out, chosen, templates)
     except BriefmemoError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     for path in written:
         typer.echo(str(path))
+
+
+def _load_commands() -> None:
+    from .commands import load_all
+
+    load_all()
+
+
+_load_commands()
 
 
 def run() -> None:

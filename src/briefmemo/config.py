@@ -13,6 +13,14 @@ CONFIG_NAME = "briefmemo.toml"
 
 
 @dataclass
+class WatchIssue:
+    """An issue the user wants tracked: always shown, "no mention" when none."""
+
+    title: str
+    phrases: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Config:
     """What a user can set. Every field has a sensible default."""
 
@@ -23,6 +31,7 @@ class Config:
     aliases: dict[str, str] = field(default_factory=dict)  # variant -> canonical name
     sides: dict[str, str] = field(default_factory=dict)  # actor or place -> side
     articles: dict[str, dict[str, str]] = field(default_factory=dict)  # file name -> metadata
+    watch: list[WatchIssue] = field(default_factory=list)  # [[issues]] title = , phrases = []
     templates: Path | None = None
     path: Path | None = None
 
@@ -68,6 +77,7 @@ def _from_dict(data: dict[str, Any], path: Path) -> Config:
         cfg.sides.setdefault(side, side)
     for name, meta in _table(data, "articles", path).items():
         cfg.articles[name] = {k: v for k, v in meta.items() if isinstance(v, (str, list))}
+    cfg.watch = _watch_list(data.get("issues", []), path)
     unknown = set(data) - set(_SCALARS) - {"templates", "aliases", "sides", "articles", "issues"}
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
@@ -79,3 +89,10 @@ def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ConfigError(f"{path}: [{key}] must be a table")
     return value
+
+
+def _watch_list(items: Any, path: Path) -> list[WatchIssue]:
+    if not isinstance(items, list) or not all(isinstance(i, dict) and isinstance(i.get("title"), str)
+                                                for i in items):
+        raise ConfigError(f"{path}: [[issues]] entries need a title (and optional phrases = [...])")
+    return [WatchIssue(i["title"], [str(p) for p in i.get("phrases", [])] or [i["title"]]) for i in items]

@@ -30,6 +30,9 @@ class Source:
     # Where the cited text lives when it is not the file itself (HTML: the extracted text,
     # written next to the memo as sources/<id>.txt).
     cited_file: str | None = None
+    # For an undated article: bounds estimated from its own and the other articles'
+    # references, shown as an estimate ("after 2018-11"), never as ``published``.
+    published_estimate: str | None = None
 
 
 @dataclass
@@ -51,6 +54,7 @@ class Position:
     text: str
     date: str | None
     citations: list[Citation]
+    note: str | None = None  # e.g. "changed since 2017-11-10: ..." where a position moved
 
 
 @dataclass
@@ -60,6 +64,15 @@ class Actor:
     side: str | None = None
     role: str | None = None
     positions: list[Position] = field(default_factory=list)
+
+
+@dataclass
+class Side:
+    """A party to the story (a country, bloc, party) and who belongs to it."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)  # metonyms: capital, seat of power, adjective
+    actors: list[str] = field(default_factory=list)  # canonical actor names
 
 
 @dataclass
@@ -78,6 +91,7 @@ class TimelineEntry:
     text: str
     citations: list[Citation]
     kind: str = "current"  # current | background | planned
+    estimated: bool = False  # the date rests on an estimated publication date
 
 
 @dataclass
@@ -88,9 +102,24 @@ class Evidence:
 
 
 @dataclass
+class Stance:
+    """One side's stance on an open issue, as an extracted sentence."""
+
+    side: str
+    text: str
+    date: str | None
+    citations: list[Citation]
+
+
+@dataclass
 class OpenIssue:
     title: str
     evidence: list[Evidence] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+    first_mention: str | None = None
+    last_mention: str | None = None
+    status: str | None = None  # stalled | agreed | rejected | in talks ... where the text says
+    watched: bool = False  # named in the config's watch-list
 
 
 @dataclass
@@ -112,7 +141,9 @@ class Memo:
     quotes: list[Quote] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     open_issues: list[OpenIssue] = field(default_factory=list)
+    sides: list[Side] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # caveats, e.g. a date line that disagrees
     # Text extracted from HTML sources, by source id; written out, not part of memo.json.
     cited_texts: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -130,4 +161,5 @@ class Memo:
         out += [("quotes", q.text, q.citations) for q in self.quotes]
         out += [("timeline", t.text, t.citations) for t in self.timeline]
         out += [("open_issues", e.text, e.citations) for i in self.open_issues for e in i.evidence]
+        out += [("stances", s.text, s.citations) for i in self.open_issues for s in i.stances]
         return out

@@ -44,7 +44,8 @@ def build_memo(inputs: list[Path | str], *, config: Config | None = None, title:
     say("extracting quotes, dates, actors and issues")
     facts = [extract_article(a, d) for a, d in zip(ingested.articles, docs)]
     options = AssembleOptions(title=title or cfg.title, generated=generated_stamp(files),
-                              max_issues=cfg.max_issues, aliases=cfg.aliases, sides=cfg.sides)
+                              max_issues=cfg.max_issues, aliases=cfg.aliases, sides=cfg.sides,
+                              watch=cfg.watch)
     memo = assemble([a.source for a in ingested.articles], facts, ingested.skipped, options)
     for a in ingested.articles:
         if a.source.cited_file:
