@@ -38,7 +38,8 @@ def test_help_explains_every_option_with_an_example():
 def test_build_writes_the_chosen_formats(tmp_path):
     result = run("build", "seeds", "--out", str(tmp_path), "-f", "md", "-f", "json", "--title", "Test memo")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["memo.json", "memo.md"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file() and not p.name.startswith(".")) == [
+        "memo.json", "memo.md"]
     assert (tmp_path / "memo.md").read_text(encoding="utf-8").startswith("# Test memo\n")
 
 
