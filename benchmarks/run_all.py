@@ -1,0 +1,24 @@
+"""Run every benchmark script in this folder and print their figures (make bench)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    failed = 0
+    for script in sorted(HERE.glob("*.py")):
+        if script.name == Path(__file__).name or script.name.startswith("_"):
+            continue
+        print(f"\n=== {script.name}", flush=True)
+        result = subprocess.run([sys.executable, str(script)], cwd=HERE.parent)
+        failed += result.returncode != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
