@@ -2,7 +2,9 @@
 
 The rules use general signals of web pages, not strings of particular sites: sentence
 shape (length, final punctuation, stop-word density), user-interface vocabulary, photo
-credits, repetition, and position relative to comment and copyright markers.
+credits, link density, repetition (within the file and across the files of a folder),
+and position relative to the markers that close an article (comments, copyright,
+a wire sign-off).
 """
 
 from __future__ import annotations
@@ -17,41 +19,67 @@ _STOP = frozenset(
     "that this which who whom it its he she they we i you his her their our not no will would "
     "could should can may said says after before over about than then there".split()
 )
+# Words of page furniture: account prompts, share widgets, promotions, navigation.
 _UI = re.compile(
-    r"\b(log ?in|sign ?up|sign ?in|register|newsletter|subscribe|subscription|share|tweet|"
-    r"facebook|whatsapp|linkedin|e-?mail|print|reply|advertisement|sponsored|trending|"
-    r"related|read more|cookies?|privacy|terms of|menu|follow us|book now|password|account|"
-    r"disclaimer|offers?|% off|explore)\b",
+    r"\b(log ?in|sign ?up|sign ?in|register|newsletters?|subscribe|unsubscribe|subscription|"
+    r"subscribers?|share|tweet|twitter|facebook|whatsapp|linkedin|instagram|e-?mail|inbox|spam|"
+    r"print|reply|advertisement|sponsored|trending|related|read more|cookies?|privacy|terms of|"
+    r"menu|follow us|book now|password|account|disclaimer|offers?|% off|explore|skip to|"
+    r"main content|most read|most popular|min read|podcasts?|unlimited access|free articles?)\b",
+    re.I,
+)
+# Metered paywalls and sign-up prompts speak to the reader about the site itself.
+_PROMPT = re.compile(
+    r"\bread \d+ of (your )?\d+\b|\b(free|remaining) (articles?|stories)\b|\barticles? (left|remaining)\b|"
+    r"\balready a subscriber\b|\bsubscribe (now|today)\b|\bin your inbox\b",
     re.I,
 )
 _COMMENTS_MARK = re.compile(
-    r"^(\d+\s+comments?|comments?(\s*\(\d+\))?|reader comments|leave a (reply|comment)|"
-    r"log ?in to (leave a )?comment|join the conversation|show comments)$",
+    r"^(\d+\s+(comments?|responses?|replies|thoughts)( (on|to)\b.*)?|comments?(\s*\(\d+\))?|"
+    r"reader comments|leave a (reply|comment)|log ?in to (leave a )?comment|join the conversation|"
+    r"show comments|(add|post) (a|your) comment|discussion)$",
     re.I,
 )
+_COMMENTER = re.compile(r"^\S.{0,60}\s(says|said|wrote|replied):$", re.I)
 _VOTES = re.compile(r"^-?\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)$")
 _COPYRIGHT = re.compile(r"^(©|\(c\)\s|copyright\b)", re.I)
+# Wire sign-offs ("Reporting by ...; Editing by ...") close the article.
+_SIGNOFF = re.compile(r"^(reporting|writing|additional reporting|editing|compiled) by\b", re.I)
 _CAPTION = re.compile(r"\b(photo|picture|image|file photo)\s*(:|by\b)|\((L|R|C|left|right|centre|center)\)", re.I)
-_CREDIT = re.compile(r"^[\w .'-]+ / [\w .'-]+$")
+_CREDIT = re.compile(r"^[\w .'-]+ / [\w .'-]+$|^(photo|photograph|picture|image|credit)s?\s*:", re.I)
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+_MD_PREFIX = re.compile(r"^(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)+")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\n|\r|$)")
 
 
 def split_lines(text: str) -> list[Line]:
-    """Lines of ``text`` with the offsets of their stripped content."""
-    lines, pos = [], 0
-    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
-        content = raw.rstrip("\r\n")
+    """Lines of ``text`` with the offsets of their stripped content.
+
+    Newlines (LF, CRLF or a lone CR) end a line; other Unicode line separators stay inside
+    their line, so that line numbers match what `cat -n` and editors show.
+    """
+    lines = []
+    for number, m in enumerate(_LINE.finditer(text), start=1):
+        if not m.group(0):
+            break  # the empty match at the very end
+        content = m.group(1)
         stripped = content.strip()
-        lead = len(content) - len(content.lstrip())
-        start = pos + lead
+        start = m.start() + len(content) - len(content.lstrip())
         lines.append(Line(number, start, start + len(stripped), stripped))
-        pos += len(raw)
     return lines
 
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+def plain(text: str) -> str:
+    """A line without Markdown decoration: heading/quote/list marks, emphasis, link targets."""
+    text = _MD_PREFIX.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    return text.replace("**", "").replace("__", "").strip("*_ ").strip()
 
 
 def is_sentence_shaped(text: str) -> bool:
@@ -69,59 +97,105 @@ def ends_sentence(text: str) -> bool:
 
 def is_title_shaped(text: str) -> bool:
     ws = words(text)
-    return 4 <= len(ws) <= 25 and not ends_sentence(text) and not re.search(r"[>|•]", text)
+    return 4 <= len(ws) <= 25 and not ends_sentence(text) and not re.search(r"[>|•·]", text)
 
 
-def classify(lines: list[Line]) -> None:
-    """Set ``verdict`` and ``reason`` on every line, in place."""
+def ui_heavy(text: str) -> bool:
+    """Page furniture: several interface words in a short line, or a reader prompt."""
+    hits = len(_UI.findall(text))
+    return bool(_PROMPT.search(text)) or hits >= 3 or (hits >= 2 and len(words(text)) <= 12)
+
+
+def is_link_line(raw: str) -> bool:
+    """Mostly Markdown links: a menu, a related-posts list, a reply button."""
+    linked = sum(len(m.group(0)) for m in _MD_LINK.finditer(raw))
+    return linked > 0 and linked >= 0.5 * len(raw)
+
+
+def classify(lines: list[Line], shared: Counter[str] | None = None) -> None:
+    """Set ``verdict`` and ``reason`` on every line, in place.
+
+    ``shared`` counts, for a line's text, how many other files of the folder hold it.
+    """
+    shared = shared or Counter()
     repeated = Counter(ln.text for ln in lines if len(ln.text) > 40)
+    blocks = _blocks(lines)
     body_seen = 0
     ended = False
     for i, ln in enumerate(lines):
-        in_body = body_seen >= 2
-        t = ln.text
-        nxt = next((x.text for x in lines[i + 1 :] if x.text), "")
-        if not t:
+        if not ln.text:
             ln.verdict, ln.reason = "blank", ""
-        elif ended:
-            ln.reason = "after the end of the article (comments, widgets)"
-        elif _COMMENTS_MARK.match(t) or _VOTES.match(t):
-            ln.reason = "reader-comments marker"
-            if in_body:
-                ended = True
-        elif _COPYRIGHT.match(t):
-            ln.reason = "copyright line"
-            ended = in_body
-        elif _CAPTION.search(t) or repeated[t] > 1 or (ends_sentence(t) and _CREDIT.match(nxt)):
-            ln.reason = "photo caption or credit"
-        elif _CREDIT.match(t):
-            ln.reason = "photo credit"
-        elif is_sentence_shaped(t) and not _ui_heavy(t) and _closes(t, nxt):
-            ln.verdict, ln.reason = "body", "sentence-shaped paragraph"
+            continue
+        t = plain(ln.text)
+        nxt = next((plain(x.text) for x in lines[i + 1 :] if x.text), "")
+        verdict, reason = _judge(ln.text, t, nxt, body_seen, ended, repeated, shared, blocks[i])
+        if reason.startswith("end:"):
+            reason = reason[4:]
+            ended = ended or body_seen >= 2
+        ln.verdict, ln.reason = verdict, reason
+        if verdict == "body":
             body_seen += 1
-        elif is_sentence_shaped(t) and not _ui_heavy(t):
-            ln.reason = "headline or subheading (no closing punctuation)"
-        elif body_seen and _short_sentence(t):
-            ln.verdict, ln.reason = "body", "short sentence inside the article"
-        elif body_seen and _continues(lines, i):
+        elif body_seen and reason.startswith("short") and _continues(lines, i):
             ln.verdict, ln.reason = "body", "end of a sentence broken by the page dump"
-        else:
-            ln.reason = "short or not sentence-shaped (navigation, label, widget)"
 
 
-def _ui_heavy(text: str) -> bool:
-    return len(_UI.findall(text)) >= 2 and len(words(text)) < 25
+def _judge(raw: str, t: str, nxt: str, body_seen: int, ended: bool, repeated: Counter[str],
+           shared: Counter[str], block_ui: bool) -> tuple[str, str]:
+    """The verdict on one non-blank line; a reason starting "end:" closes the article."""
+    in_body = body_seen >= 2
+    if ended:
+        return "noise", "after the end of the article (comments, widgets)"
+    if _COMMENTS_MARK.match(t) or _VOTES.match(t) or (in_body and _COMMENTER.match(t)):
+        return "noise", "end:reader-comments marker"
+    if _COPYRIGHT.match(t):
+        return "noise", "end:copyright line"
+    if _SIGNOFF.match(t):
+        return "noise", "end:wire sign-off (reporting/editing credits)"
+    if _CAPTION.search(t) or repeated[raw] > 1 or (ends_sentence(t) and _CREDIT.match(nxt)):
+        return "noise", "photo caption or credit"
+    if _CREDIT.match(t):
+        return "noise", "photo credit"
+    if is_link_line(raw):
+        return "noise", "links (menu, related posts, buttons)"
+    if ui_heavy(t) or block_ui:
+        return "noise", "interface prompt (login, newsletter, share, paywall)"
+    if shared[raw] and not _full_prose(t):
+        return "noise", f"repeated in {shared[raw] + 1} files of the folder (site furniture)"
+    if is_sentence_shaped(t):
+        if ends_sentence(t) or (ends_sentence(nxt) and len(words(nxt)) <= 6 and not is_title_shaped(nxt)):
+            return "body", "sentence-shaped paragraph"
+        return "noise", "headline, standfirst or subheading (no closing punctuation)"
+    if body_seen and _short_sentence(t):
+        return "body", "short sentence inside the article"
+    return "noise", "short or not sentence-shaped (navigation, label, widget)"
 
 
-def _closes(text: str, following: str) -> bool:
-    """Prose ends its sentences; a line that does not is a heading, unless the dump broke it."""
-    return ends_sentence(text) or (ends_sentence(following) and len(words(following)) <= 6
-                                   and not is_title_shaped(following))
+def _full_prose(text: str) -> bool:
+    return is_sentence_shaped(text) and ends_sentence(text)
+
+
+def _blocks(lines: list[Line]) -> list[bool]:
+    """For each line: is it in a small block (lines without a blank between) that holds a widget?
+
+    A newsletter box or share bar is a few lines together, one of them plainly interface;
+    its other lines ("Get our briefing every Friday.") go with it.
+    """
+    flags = [False] * len(lines)
+    start = 0
+    for i in range(len(lines) + 1):
+        if i == len(lines) or not lines[i].text:
+            block = range(start, i)
+            if 2 <= len(block) <= 4 and any(ui_heavy(plain(lines[j].text)) or
+                                            _UI.fullmatch(plain(lines[j].text)) for j in block):
+                for j in block:
+                    flags[j] = True
+            start = i + 1
+    return flags
 
 
 def _short_sentence(text: str) -> bool:
     ws = words(text)
-    return (len(ws) >= 3 and ends_sentence(text) and text[0].isupper() and not _UI.search(text)
+    return (len(ws) >= 3 and ends_sentence(text) and text[0].isupper() and not ui_heavy(text)
             and any(w.lower() in _STOP for w in ws))
 
 
@@ -134,4 +208,5 @@ def _continues(lines: list[Line], i: int) -> bool:
         and not ends_sentence(prev.text)
         and ends_sentence(lines[i].text)
         and len(words(lines[i].text)) <= 6
+        and not _COPYRIGHT.match(lines[i].text)
     )
