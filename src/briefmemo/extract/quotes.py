@@ -2,7 +2,10 @@
 
 The quotation marks are paired by a scanner that keeps to paragraphs (an unbalanced
 mark never swallows the rest of the article); the speaker comes from the dependency
-parse: the verb of saying that governs the quotation and that verb's subject.
+parse: the verb of saying that governs the quotation and that verb's subject, which
+the resolver in coref.py turns into a named person where the article allows it.
+A quotation with no attribution of its own continues the previous speaker only where
+news convention says so (same paragraph, or a paragraph that opens with the mark).
 """
 
 from __future__ import annotations
@@ -10,18 +13,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .actors import canonical
 from .context import ArticleContext
+from .coref import PERSONAL_PRONOUNS, Coref
 from .facts import DateMention, QuoteFact
 
 SPEECH_VERBS = frozenset(
     "say tell add ask insist state declare note warn explain write announce reply respond "
     "stress emphasise emphasize quip claim argue acknowledge admit affirm confirm deny "
-    "describe call suggest urge promise vow pledge tweet continue conclude remark".split())
+    "describe call suggest urge promise vow pledge tweet continue conclude remark "
+    "recall predict complain concede caution testify shout chant joke boast recount "
+    "observe comment contend maintain lament assert report post proclaim demand tout "
+    "label dub brand term".split())
 _OPENERS = {"“": "”", '"': '"', "«": "»"}
-_PRONOUNS = {"he", "she", "him", "her"}
+_CLOSERS = {"”", '"', "»"}
+_DASH_LEAD = re.compile(r"^[\s.…—–-]*")
 MAX_QUOTE_CHARS = 2000
 
 
@@ -30,7 +38,18 @@ class QuoteSpan:
     start: int  # offsets of the words inside the marks
     end: int
     para: int  # paragraph number, for quotes that continue a speaker with no attribution
+    para_start: bool = False  # the quotation opens its paragraph
 
+
+@dataclass
+class Attribution:
+    speaker: str | None = None
+    role: str | None = None
+    reported_by: str | None = None
+    verb: int | None = None  # token index of the verb of saying, for the date
+
+
+# -- pairing the marks -------------------------------------------------------------------
 
 def quote_spans(text: str) -> list[QuoteSpan]:
     """Pair quotation marks paragraph by paragraph; inner (start, end) of each quotation.
@@ -45,15 +64,24 @@ def quote_spans(text: str) -> list[QuoteSpan]:
         found, open_at = _pair_marks(para)
         if open_at is not None and _next_opens(text, pos + len(para)):
             found.append((open_at + 1, len(para)))
-        spans += [QuoteSpan(pos + s, pos + e, n) for s, e in found]
+        lead = len(para) - len(para.lstrip())
+        spans += [QuoteSpan(pos + s, pos + e, n, s - 1 == lead) for s, e in found]
         pos += len(para) + 2
-    return [s for s in spans if 0 < s.end - s.start <= MAX_QUOTE_CHARS and text[s.start:s.end].strip()]
+    return [s for s in spans if 0 < s.end - s.start <= MAX_QUOTE_CHARS and _has_words(text[s.start:s.end])]
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
 
 
 def _pair_marks(para: str) -> tuple[list[tuple[int, int]], int | None]:
+    """Pairs of double quotation marks; single quotes are left alone (apostrophes and
+    quotes nested inside a quotation share the character)."""
     found, open_at, closer = [], None, ""
     for i, ch in enumerate(para):
         if open_at is None and ch in _OPENERS:
+            if ch == '"' and not _can_open(para, i):
+                continue
             open_at, closer = i, _OPENERS[ch]
         elif open_at is not None and (ch == closer or (ch in "”\"" and closer in "”\"")):
             found.append((open_at + 1, i))
@@ -61,75 +89,128 @@ def _pair_marks(para: str) -> tuple[list[tuple[int, int]], int | None]:
     return found, open_at
 
 
+def _can_open(para: str, i: int) -> bool:
+    # A straight mark followed by a space or the end of the paragraph closes, never opens.
+    return i + 1 < len(para) and not para[i + 1].isspace()
+
+
 def _next_opens(text: str, para_end: int) -> bool:
     rest = text[para_end:para_end + 4].lstrip()
     return bool(rest) and rest[0] in _OPENERS
 
 
+# -- the extractor -----------------------------------------------------------------------
+
 def find_quotes(ctx: ArticleContext, dates: list[DateMention]) -> list[QuoteFact]:
+    doc = ctx.doc
+    spans = quote_spans(doc.text)
+    quoted = {t.i for qs in spans for t in _tokens_in(doc, qs)}
+    coref = Coref(doc, skip=quoted, canon=lambda name: canonical(ctx, name))
     quotes: list[QuoteFact] = []
     last: tuple[QuoteSpan, QuoteFact] | None = None
-    for qs in quote_spans(ctx.doc.text):
-        raw = ctx.doc.text[qs.start:qs.end]
+    for qs in spans:
+        raw = doc.text[qs.start:qs.end]
         text = raw.strip()
-        speaker, role, reported_by = attribute(ctx, qs)
-        if speaker is None and last is not None and qs.para - last[0].para <= 1:
-            # A quotation with no attribution of its own continues the previous speaker.
-            speaker, role, reported_by = last[1].speaker, last[1].role, last[1].reported_by
+        att = attribute(ctx, coref, qs, quoted)
+        when = _when(ctx, qs, att, dates)
+        if att.speaker is None and last is not None and _continues(doc, last[0], qs):
+            prev = last[1]
+            att, when = Attribution(prev.speaker, prev.role, prev.reported_by), prev.date
         start = qs.start + len(raw) - len(raw.lstrip())
-        fact = QuoteFact(text, speaker, role, reported_by, _when(ctx, qs, dates),
-                         ctx.cite(start, start + len(text)), partial=_is_partial(ctx, qs))
+        fact = QuoteFact(text, att.speaker, att.role, att.reported_by, when,
+                         ctx.cite(start, start + len(text)), partial=is_partial(doc.text, qs))
         quotes.append(fact)
         last = (qs, fact)
     return quotes
 
 
-def _is_partial(ctx: ArticleContext, qs: QuoteSpan) -> bool:
-    before = ctx.doc.text[max(qs.start - 3, 0):qs.start - 1].strip()
-    return bool(before) and before[-1].isalnum() or len(ctx.doc.text[qs.start:qs.end].split()) < 4
+def _tokens_in(doc: Doc, qs: QuoteSpan) -> list[Token]:
+    # Overlap, not containment: a mark glued to a word ('approach"unacceptable') makes
+    # one token that starts before the quotation.
+    return [t for t in doc if t.idx < qs.end and t.idx + len(t.text) > qs.start]
 
 
-def attribute(ctx: ArticleContext, qs: QuoteSpan) -> tuple[str | None, str | None, str | None]:
-    """(speaker, role, reported_by) for the quotation at ``qs``."""
+def _continues(doc: Doc, prev: QuoteSpan, qs: QuoteSpan) -> bool:
+    """News convention for an unattributed quotation: it goes on with the previous
+    speaker when it is in the same paragraph, or opens the very next paragraph."""
+    if qs.para == prev.para:
+        return True
+    return qs.para == prev.para + 1 and qs.para_start
+
+
+def is_partial(text: str, qs: QuoteSpan) -> bool:
+    """A fragment worked into the writer's sentence ('called it "unacceptable"'), not a
+    whole utterance: it starts in lower case, or is a few words run into the sentence."""
+    words = _DASH_LEAD.sub("", text[qs.start:qs.end])
+    first = next((ch for ch in words if ch.isalpha()), "")
+    if first and first.islower():
+        return True
+    before = text[max(qs.start - 3, 0):qs.start - 1].rstrip()
+    return bool(before) and before[-1].isalnum() and len(words.split()) < 4
+
+
+# -- attribution -------------------------------------------------------------------------
+
+def attribute(ctx: ArticleContext, coref: Coref, qs: QuoteSpan, quoted: set[int]) -> Attribution:
+    """Who the article says spoke the quotation at ``qs`` (and who relayed it)."""
     doc = ctx.doc
-    inside = {t.i for t in doc if qs.start <= t.idx < qs.end}
+    inside = {t.i for t in _tokens_in(doc, qs)}
     if not inside:
-        return None, None, None
-    verb = _speech_verb(doc[min(inside)].sent, inside, doc[min(inside):max(inside) + 1])
+        return Attribution()
+    verb = _speech_verb(doc, qs, inside, quoted)
     if verb is None:
-        return None, None, None
-    subj = _subject(verb, inside)
+        return Attribution()
+    subj = _subject(verb, quoted)
     if subj is None:
-        return None, None, None
-    speaker, role = _name_of(ctx, subj)
-    reporter = _reporter(ctx, verb, subj, inside)
-    return speaker, role, reporter
+        return Attribution(verb=verb.i)
+    speaker, role = _name_of(ctx, coref, subj)
+    if speaker is None:
+        return Attribution(verb=verb.i)
+    region = list(verb.sent) + _attribution_region(doc, qs, min(inside), max(inside))
+    return Attribution(speaker, role, _reporter(ctx, coref, verb, subj, quoted, speaker, region), verb.i)
 
 
-def _speech_verb(sent: Span, inside: set[int], quote: Span) -> Token | None:
+def _speech_verb(doc: Doc, qs: QuoteSpan, inside: set[int], quoted: set[int]) -> Token | None:
     # The verb the quotation hangs from, climbing out of the quotation...
-    for tok in quote:
-        if tok.head.i not in inside and tok.i in inside:
-            head = tok.head
-            while head.i not in inside and head.lemma_ not in SPEECH_VERBS and head.head.i != head.i:
-                head = head.head
-            if head.lemma_ in SPEECH_VERBS and head.i not in inside:
-                return head
-            break
-    # ...else a verb of saying elsewhere in the sentence, outside any quotation.
-    candidates = [t for t in sent if t.i not in inside and t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    lo, hi = min(inside), max(inside)
+    for tok in doc[lo:hi + 1]:
+        if tok.head.i in inside:
+            continue
+        head = tok.head
+        while head.i in quoted or (head.lemma_ not in SPEECH_VERBS and head.head.i != head.i):
+            if head.head.i == head.i:
+                break
+            head = head.head
+        if head.lemma_ in SPEECH_VERBS and head.i not in quoted:
+            return head
+        break
+    # ...else the nearest verb of saying in the quotation's sentences, outside quotations.
+    region = _attribution_region(doc, qs, lo, hi)
+    candidates = [t for t in region if t.i not in quoted and t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
     if candidates:
-        return min(candidates, key=lambda t: min(abs(t.i - min(inside)), abs(t.i - max(inside))))
-    acc = next((t for t in sent if t.lower_ == "according" and t.i not in inside), None)
-    return acc
+        return min(candidates, key=lambda t: min(abs(t.i - lo), abs(t.i - hi)))
+    return next((t for t in region if t.lower_ == "according" and t.i not in quoted), None)
 
 
-def _subject(verb: Token, inside: set[int]) -> Token | None:
+def _attribution_region(doc: Doc, qs: QuoteSpan, lo: int, hi: int) -> list[Token]:
+    """The sentences the quotation touches, and the one right after it when the quotation
+    ends on a comma, question or exclamation mark ('"Who pays?" asked Jane Doe.')."""
+    first, last = doc[lo].sent, doc[hi].sent
+    toks = list(doc[first.start:last.end])
+    tail = doc.text[qs.end - 1:qs.end]
+    if tail in ",?!" and last.end < len(doc):
+        nxt = doc[last.end].sent
+        if nxt.start_char - qs.end <= 3:
+            toks += list(nxt)
+    return toks
+
+
+def _subject(verb: Token, quoted: set[int]) -> Token | None:
     if verb.lower_ == "according":
         to = next((c for c in verb.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     for v in (verb, verb.head):
-        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside), None)
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in quoted), None)
         if subj is not None:
             return subj
         if v.dep_ not in ("advcl", "conj", "xcomp"):
@@ -137,55 +218,102 @@ def _subject(verb: Token, inside: set[int]) -> Token | None:
     return None
 
 
-def _name_of(ctx: ArticleContext, tok: Token) -> tuple[str | None, str | None]:
-    """Canonical name (or role phrase) for a subject token, and the role if known."""
-    if tok.ent_type_ == "PERSON":
-        ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-        return canonical(ctx, ent.text), None
-    if tok.lower_ in _PRONOUNS:
-        person = _antecedent(ctx, tok)
-        return (canonical(ctx, person.text), None) if person is not None else (None, None)
-    if tok.pos_ == "PRON":
+def _name_of(ctx: ArticleContext, coref: Coref, tok: Token) -> tuple[str | None, str | None]:
+    """Canonical name (or role phrase) for a subject token, and the person's role."""
+    person = coref.resolve(tok)
+    if person is not None:
+        return canonical(ctx, person.text), coref.role_of(person)
+    if tok.lower_ in PERSONAL_PRONOUNS or tok.pos_ == "PRON":
+        return None, None  # "he" with no person before it, "it", "they", "who"
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
+        return ent.text, None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and coref.resolve(owner) is not None:
+        # "Doe's spokesman" -> "spokesman for Jane Doe"
+        name = canonical(ctx, coref.resolve(owner).text)  # type: ignore[union-attr]
+        head = _noun_phrase(tok, drop_poss=True)
+        return f"{head} for {name}", head
+    if tok.pos_ not in ("NOUN", "PROPN"):
         return None, None
     phrase = _noun_phrase(tok)
     return phrase, phrase
 
 
-def _noun_phrase(tok: Token) -> str:
-    words = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("prep", "pobj", "compound", "amod")]
-    words = [t for t in words if t.dep_ not in ("relcl", "acl", "punct", "appos")]
-    text = tok.doc[words[0].i:tok.i + 1].text if words else tok.text
-    return re.sub(r"\s+", " ", text)
+def _noun_phrase(tok: Token, drop_poss: bool = False) -> str:
+    skip = {"relcl", "acl", "punct", "appos", "cc", "conj"}
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in skip]
+    if drop_poss:
+        owner = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+        words = [t for t in words if t.i not in owner and t.dep_ != "det"]
+    start = words[0].i if words else tok.i
+    return re.sub(r"\s+", " ", tok.doc[start:tok.i + 1].text)
 
 
-def _antecedent(ctx: ArticleContext, tok: Token) -> Span | None:
-    """The last person named before the pronoun, preferring grammatical subjects."""
-    people = [e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end <= tok.i]
-    subjects = [e for e in people if e.root.dep_ in ("nsubj", "nsubjpass")]
-    pick = subjects[-1] if subjects and subjects[-1].sent.start >= tok.sent.start - 200 else None
-    return pick or (people[-1] if people else None)
+def _reporter(ctx: ArticleContext, coref: Coref, verb: Token, subj: Token, quoted: set[int],
+              speaker: str, region: list[Token]) -> str | None:
+    """Who relayed the words: the verb of saying sits inside someone else's report
+    ('Doe said Roe had called the plan "unacceptable"' -> Doe), or the sentence says
+    where it comes from ('..., according to Doe')."""
+    teller = _outer_teller(verb, subj, quoted)
+    if teller is None and verb.lower_ != "according":
+        teller = _according_to(region, quoted)
+    if teller is None:
+        return None
+    name, _ = _name_of(ctx, coref, teller)
+    return name if name and name != speaker else None
 
 
-def _reporter(ctx: ArticleContext, verb: Token, subj: Token, inside: set[int]) -> str | None:
-    head = verb.head
+def _outer_teller(verb: Token, subj: Token, quoted: set[int]) -> Token | None:
+    head = subj.head.head  # climb from the verb that owns the subject
     while head.i != head.head.i and head.lemma_ not in SPEECH_VERBS:
         head = head.head
-    if head.i == verb.i or head.lemma_ not in SPEECH_VERBS or head.i in inside:
+    if head.i in (verb.i, subj.head.i) or head.lemma_ not in SPEECH_VERBS or head.i in quoted:
         return None
-    other = _subject(head, inside)
-    if other is None or other.i == subj.i:
-        return None
-    name, _ = _name_of(ctx, other)
-    return name if name and name != _name_of(ctx, subj)[0] else None
+    other = _subject(head, quoted)
+    return None if other is None or other.i == subj.i else other
 
 
-def _when(ctx: ArticleContext, qs: QuoteSpan, dates: list[DateMention]) -> str | None:
-    sent = ctx.doc.char_span(qs.start, qs.end, alignment_mode="expand")
+def _according_to(sent: list[Token], quoted: set[int]) -> Token | None:
+    acc = next((t for t in sent if t.lower_ == "according" and t.i not in quoted), None)
+    source = _subject(acc, quoted) if acc is not None else None
+    if source is not None and source.pos_ == "NOUN" and source.ent_type_ != "PERSON":
+        # "according to a statement by the ministry": the author of the document
+        by = next((c for c in source.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
+        source = next((c for c in by.children if c.dep_ == "pobj"), source) if by is not None else source
+    return source
+
+
+# -- date ------------------------------------------------------------------------------
+
+def _when(ctx: ArticleContext, qs: QuoteSpan, att: Attribution, dates: list[DateMention]) -> str | None:
+    """The day it was said: a past date on the verb of saying ('said on Wednesday'), else
+    one in the quotation's sentence outside the quotation, else the article's date."""
+    sent = _sentence_of(ctx.doc, qs, att)
     if sent is not None:
-        s = sent.sent
-        for d in dates:
-            outside = not (qs.start <= d.start < qs.end)
-            if s.start_char <= d.start < s.end_char and outside and d.value and d.type in ("DATE", "TIME") \
-                    and d.value[:1].isdigit() and d.tense == "past":
-                return d.value
+        usable = [d for d in dates if sent.start_char <= d.start < sent.end_char
+                  and not (qs.start <= d.start < qs.end) and d.value and d.type in ("DATE", "TIME")
+                  and d.value[:1].isdigit() and d.tense == "past"]
+        if att.verb is not None:
+            on_verb = [d for d in usable if _governed_by(ctx.doc, d, att.verb)]
+            usable = on_verb or usable
+        if usable:
+            return usable[0].value
     return ctx.published.isoformat() if ctx.published else None
+
+
+def _sentence_of(doc: Doc, qs: QuoteSpan, att: Attribution) -> Span | None:
+    if att.verb is not None:
+        return doc[att.verb].sent
+    span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
+    return span.sent if span is not None else None
+
+
+def _governed_by(doc: Doc, d: DateMention, verb: int) -> bool:
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+    return tok.i == verb
