@@ -34,17 +34,48 @@ class Timex:
 
 def normalise(text: str) -> str:
     t = text.lower().replace("’", "'").strip(" .,")
-    return re.sub(r"^(on|in|by|at|during|since|until|from|of)\s+", "", t)
+    t = re.sub(r"\b(late|early|mid)-(?=[a-z])", r"\1 ", t)  # "late-November" as "late November"
+    t = re.sub(r"\s+", " ", t)
+    return re.sub(r"^(on|in|by|at|during|since|until|from|of|for)\s+", "", t)
 
 
-def resolve(text: str, published: date | None, tense: str = "past") -> Timex:
-    """Resolve ``text`` against ``published``; ``tense`` is past, present or future."""
+def resolve(text: str, published: date | None, tense: str = "past", anchor: str | None = None) -> Timex:
+    """Resolve ``text`` against ``published``; ``tense`` is past, present or future.
+
+    ``anchor`` is the value of the expression before this one in the article, which
+    "that day" or "later that year" refer back to.
+    """
+    found = resolve_rules(text, published, tense, anchor)
+    return found if found is not None else _dateparser(text, published, tense)
+
+
+def resolve_rules(text: str, published: date | None, tense: str = "past",
+                  anchor: str | None = None) -> Timex | None:
+    """Our own rules only (no dateparser): None when none of them applies."""
     t = normalise(text)
-    for rule in (_duration, _absolute, _relative_named, _relative_unit, _vague):
+    if anchor:
+        found = _anaphoric(t, anchor)
+        if found is not None:
+            return found
+    for rule in (_duration, _absolute, _relative_named, _holiday, _relative_unit, _vague):
         found = rule(t, published, tense)
         if found is not None:
             return found
-    return _dateparser(text, published, tense)
+    return None
+
+
+_ANAPHORIC = re.compile(r"^(?:(?:earlier|later|late|early) )?(?:that|the same) (?P<unit>day|week|month|year)$")
+
+
+def _anaphoric(t: str, anchor: str) -> Timex | None:
+    """"that day", "later that year": the unit of the date mentioned just before."""
+    m = _ANAPHORIC.match(t)
+    if not m or not anchor[:4].isdigit():
+        return None
+    size = {"day": 10, "month": 7, "year": 4}.get(m["unit"])
+    if size is None or len(anchor.split("T")[0]) < size:
+        return None
+    return Timex(anchor[:size], "DATE", "rules")
 
 
 def _number(word: str) -> int | None:
@@ -146,20 +177,84 @@ def _weekday(wd: int, published: date, tense: str, t: str) -> Timex:
         back = back or 7
     if tense == "future" or t.startswith("next "):
         ahead = (wd - published.weekday()) % 7 or 7
-        return Timex((published + timedelta(days=ahead)).isoformat(), "DATE", "rules")
-    value = (published - timedelta(days=back)).isoformat()
-    return Timex(value, "TIME" if t.endswith(("night", "morning", "evening", "afternoon")) else "DATE", "rules")
+        return _with_part_of_day(published + timedelta(days=ahead), t)
+    return _with_part_of_day(published - timedelta(days=back), t)
+
+
+_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _with_part_of_day(d: date, t: str) -> Timex:
+    """"Friday night" is a TIME: the day plus TimeML's part-of-day code (2017-11-10TNI)."""
+    part = next((code for word, code in _PART_OF_DAY.items() if t.endswith(word)), None)
+    if part:
+        return Timex(f"{d.isoformat()}T{part}", "TIME", "rules")
+    return Timex(d.isoformat(), "DATE", "rules")
 
 
 def _month(m: re.Match[str], published: date, tense: str, t: str) -> Timex | None:
-    month, year = _month_no(m["mon"]), published.year
-    if t.startswith("last ") or (tense == "past" and month > published.month and not t.startswith("next ")):
-        year -= 1
-    elif t.startswith("next ") or (tense == "future" and month < published.month):
-        year += 1
-    if m["d"]:
-        return _day(year, month, int(m["d"]))
+    month = _month_no(m["mon"])
+    day = int(m["d"]) if m["d"] else None
+    year = _year_of(month, day or 15, published, tense, t)
+    if day:
+        return _day(year, month, day)
     return Timex(f"{year}-{month:02d}", "DATE", "rules")
+
+
+def _year_of(month: int, day: int, published: date, tense: str, t: str) -> int:
+    """The year of a month (and day) named without one: the occurrence news usage means.
+
+    "last"/"next" and a past or future verb decide; otherwise (present tense, a noun
+    phrase) the nearer occurrence, with the past preferred unless the future one is
+    clearly nearer, since news reports more of what happened than of what will.
+    """
+    this = (month, day)
+    now = (published.month, published.day)
+    if t.startswith("last "):
+        return published.year - (1 if this >= now else 0)
+    if t.startswith("next "):
+        return published.year + (1 if this <= now else 0)
+    if tense == "past":
+        return published.year - (1 if this > now else 0)
+    if tense == "future":
+        return published.year + (1 if this < now else 0)
+    here = date(published.year, month, min(day, 28))
+    if here <= published:
+        back, ahead = (published - here).days, (here.replace(year=here.year + 1) - published).days
+        return published.year + (1 if ahead < 0.6 * back else 0)
+    back, ahead = (published - here.replace(year=here.year - 1)).days, (here - published).days
+    return published.year - (0 if ahead < 0.6 * back else 1)
+
+
+# Fixed-date and rule-based holidays that news writing dates events by.
+_HOLIDAYS: dict[str, tuple[int, int] | None] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+    "valentine's day": (2, 14), "thanksgiving": None, "thanksgiving day": None,
+}
+_HOLIDAY_RE = re.compile(r"^(?:(?P<rel>last|next|this) )?(?P<h>" + "|".join(
+    re.escape(h) for h in sorted(_HOLIDAYS, key=len, reverse=True)) + r")$")
+
+
+def _holiday_date(name: str, year: int) -> date:
+    fixed = _HOLIDAYS[name]
+    if fixed:
+        return date(year, *fixed)
+    first = date(year, 11, 1)  # Thanksgiving (US): the fourth Thursday of November
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _holiday(t: str, published: date | None, tense: str) -> Timex | None:
+    m = _HOLIDAY_RE.match(t)
+    if not m or published is None:
+        return None
+    this = _holiday_date(m["h"], published.year)
+    rel = m["rel"] or ("next" if tense == "future" else "last")
+    if rel == "last" and this > published:
+        this = _holiday_date(m["h"], published.year - 1)
+    elif rel == "next" and this < published:
+        this = _holiday_date(m["h"], published.year + 1)
+    return Timex(this.isoformat(), "DATE", "rules")
 
 
 def _season(m: re.Match[str], published: date | None, tense: str) -> Timex:
@@ -181,7 +276,9 @@ _REL_UNIT = re.compile(
     r"(?P<unit>year|month|week|day|decade|century)(?:-end|end)?$")
 _SIMPLE = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "now": None,
            "currently": None, "recently": None}
-_AGO = re.compile(r"^(?P<n>[\w-]+(?: [\w-]+)?) (?P<unit>year|month|week|day|decade)s? (?P<dir>ago|earlier|later|from now|hence)$")
+_AGO = re.compile(r"^(?:(?:almost|nearly|about|around|some|more than|less than|just|only|over|roughly) )*"
+                  r"(?P<n>[\w-]+(?: [\w-]+)?) (?P<unit>year|month|week|day|decade)s? "
+                  r"(?P<dir>ago|earlier|later|from now|hence)$")
 
 
 def _relative_unit(t: str, published: date | None, tense: str) -> Timex | None:
@@ -202,8 +299,10 @@ def _relative_unit(t: str, published: date | None, tense: str) -> Timex | None:
     if m:
         n = _number(m["n"])
         sign = -1 if m["dir"] in ("ago", "earlier") else 1
-        if n is None or m["unit"] == "decade":
+        if n is None:
             return Timex("PAST_REF" if sign < 0 else "FUTURE_REF", "DATE", "rules")
+        if m["unit"] == "decade":  # "a decade ago": the year, as precise as the text is
+            return Timex(str(published.year + sign * 10 * n), "DATE", "rules")
         return _shift(published, m["unit"], sign * n)
     return None
 
@@ -222,10 +321,11 @@ def _shift(published: date, unit: str, n: int) -> Timex | None:
         return Timex((published + timedelta(days=n)).isoformat(), "DATE", "rules")
     if unit == "decade":
         return Timex(str(published.year + 10 * n)[:3], "DATE", "rules")
-    return None
+    return Timex(f"{published.year // 100 + n:02d}", "DATE", "rules")  # TimeML: "19" = 1900-1999
 
 
-_VAGUE = {"decades ago": "PAST_REF", "years ago": "PAST_REF", "the past": "PAST_REF",
+_VAGUE = {"decades ago": "PAST_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
+          "the present": "PRESENT_REF", "right now": "PRESENT_REF", "these days": "PRESENT_REF", "years ago": "PAST_REF", "the past": "PAST_REF",
           "recent years": "PAST_REF", "the future": "FUTURE_REF", "soon": "FUTURE_REF",
           "the coming years": "FUTURE_REF", "recent weeks": "PAST_REF", "recent days": "PAST_REF",
           "recent months": "PAST_REF"}

@@ -1,0 +1,119 @@
+"""Date values on real newswire: TempEval-3 dev (25 AQUAINT documents, gold TIMEX3 values).
+
+Each document is written to a temporary file and run through what `briefmemo dates`
+runs (commands.dates.collect_dates, one spaCy model for all), with the document's
+creation date as --published. Printed, over the gold DATE expressions:
+
+  value accuracy  our expression overlaps the gold span and its value equals the gold value
+  span recall     some expression of ours overlaps the gold span
+  acc. on found   value accuracy among the gold expressions we found
+
+(values compared exactly, except that ISO week numbers may be zero-padded) and a second row, dateparser alone on the gold spans (the gold span given, its value from
+dateparser.DateDataParser with the creation date as base and past preferred).
+
+    .venv/bin/python benchmarks/dates_tempeval.py [--errors]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tempfile
+from collections import Counter
+from datetime import date, datetime
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "tempeval3-dev" / "tempeval3_dev25.json"
+
+
+def load_docs() -> list[dict]:
+    return json.loads(DATA.read_text(encoding="utf-8"))["docs"]
+
+
+def run_ours(docs: list[dict]) -> dict[str, list[dict]]:
+    """Our expressions per document id, offsets into the document text."""
+    from briefmemo.annotate import load_model
+    from briefmemo.commands.dates import collect_dates
+
+    nlp = load_model()
+    found: dict[str, list[dict]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for doc in docs:
+            path = Path(tmp) / f"{doc['id']}.txt"
+            path.write_text(doc["text"], encoding="utf-8")
+            dct = date.fromisoformat(doc["dct"][:10])
+            found[doc["id"]] = collect_dates([path], dct, nlp)
+    return found
+
+
+def same_value(ours: str | None, gold: str) -> bool:
+    """Exact value equality, notation aside: this data writes ISO weeks unpadded
+    ("2000-W7"), we write them padded ("2000-W07"), as ISO 8601 and the memo schema do."""
+    return ours is not None and re.sub(r"-W0(\d)$", r"-W\1", ours) == gold
+
+
+def _overlap(a: dict, b: dict) -> int:
+    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+
+
+def score_ours(docs: list[dict], found: dict[str, list[dict]], show_errors: bool) -> tuple[int, int, int]:
+    total = spans = right = 0
+    for doc in docs:
+        for g in (t for t in doc["timexes"] if t["type"] == "DATE"):
+            total += 1
+            hits = [p for p in found[doc["id"]] if _overlap(p, g) > 0]
+            if not hits:
+                if show_errors:
+                    print(f"MISS  {doc['dct'][:10]}  {g['text']!r} -> {g['value']}")
+                continue
+            spans += 1
+            best = max(hits, key=lambda p: _overlap(p, g))
+            if same_value(best["value"], g["value"]):
+                right += 1
+            elif show_errors:
+                print(f"WRONG {doc['dct'][:10]}  {g['text']!r} gold {g['value']}  ours {best['text']!r} "
+                      f"{best['value']} ({best['rule']}, {best['tense']})")
+    return total, spans, right
+
+
+def dateparser_value(text: str, dct: date) -> str | None:
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
+                "RELATIVE_BASE": datetime(dct.year, dct.month, dct.day)}
+    data = dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    return {"year": f"{d.year}", "month": f"{d.year}-{d.month:02d}"}.get(data.period or "", d.isoformat())
+
+
+def score_dateparser(docs: list[dict]) -> tuple[int, int]:
+    total = right = 0
+    for doc in docs:
+        dct = date.fromisoformat(doc["dct"][:10])
+        for g in (t for t in doc["timexes"] if t["type"] == "DATE"):
+            total += 1
+            right += same_value(dateparser_value(g["text"], dct), g["value"])
+    return total, right
+
+
+def main() -> None:
+    show_errors = "--errors" in sys.argv
+    docs = load_docs()
+    found = run_ours(docs)
+    total, spans, right = score_ours(docs, found, show_errors)
+    rules = Counter(p["rule"] for ps in found.values() for p in ps)
+    dp_total, dp_right = score_dateparser(docs)
+    print(f"TempEval-3 dev: {len(docs)} documents, {total} gold DATE expressions")
+    print(f"{'system':34} {'value acc':>9} {'span recall':>11} {'acc. on found':>13}")
+    print(f"{'briefmemo dates (rules+dateparser)':34} {right / total:9.3f} {spans / total:11.3f} "
+          f"{right / max(spans, 1):13.3f}")
+    print(f"{'dateparser alone, gold spans':34} {dp_right / dp_total:9.3f} {'(given)':>11} "
+          f"{dp_right / dp_total:13.3f}")
+    print("our expressions resolved by: " + ", ".join(f"{k} {v}" for k, v in sorted(rules.items())))
+
+
+if __name__ == "__main__":
+    main()
