@@ -42,7 +42,7 @@ def collect_dates(paths: list[Path], published: date | None, nlp: Any) -> list[d
         for m in find_dates(ctx):
             c = m.citation
             out.append({"file": article.path, "start": c.start, "end": c.end,
-                        "text": article.text[c.start:c.end], "value": m.value, "type": m.type,
+                        "text": article.text[c.start:c.end], "value": m.timeml or m.value, "type": m.type,
                         "tense": m.tense, "rule": m.rule,
                         "published": when.isoformat() if when else None})
     return out

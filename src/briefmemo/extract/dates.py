@@ -92,8 +92,9 @@ def _calendar(text: str, published: date | None) -> bool:
 def _mention(ctx: ArticleContext, span: Span, anchor: str | None) -> DateMention:
     tense = tense_of(span)
     timex = resolve(span.text, ctx.published, tense, anchor)
-    return DateMention(span.text, span.start_char, span.end_char, timex.value, timex.type, tense,
-                       timex.rule, ctx.cite_span(span))
+    value = timex.value.split("T")[0] if timex.value and timex.value[:1].isdigit() else timex.value
+    return DateMention(span.text, span.start_char, span.end_char, value, timex.type, tense,
+                       timex.rule, ctx.cite_span(span), timex.value if timex.value != value else None)
 
 
 def governing_verb(token: Token) -> Token:

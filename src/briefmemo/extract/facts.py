@@ -17,10 +17,10 @@ class DateMention:
     tense: str
     rule: str
     citation: Citation
+    # The full TimeML value where it says more than ``value`` (a part of day: "2017-11-10TNI");
+    # ``value`` stays a calendar value the memo can carry ("2017-11-10").
+    timeml: str | None = None
 
-
-@dataclass
-class QuoteFact:
     text: str
     speaker: str | None
     role: str | None
@@ -46,6 +46,19 @@ class ActorFact:
     side: str | None = None
     mentions: int = 0
     as_subject: int = 0
+    # side terms from the text ("Russian", "Japan", "person:Jane Doe") -> weight of the evidence
+    side_votes: dict[str, float] = field(default_factory=dict)
+    kind: str = "person"  # person | org
+
+
+@dataclass
+class SideLink:
+    """Text evidence that a place or seat of power stands for a side ("Aldhaven, the X capital")."""
+
+    term: str  # the metonym as written ("Aldhaven", "Kestel Palace")
+    target: str  # a side term ("Vestrian", "Darsana", "person:Jane Doe")
+    rule: str
+    weight: float
 
 
 @dataclass
@@ -65,6 +78,12 @@ class PhraseFact:
     date: str | None
     citation: Citation
     cue: bool = False  # the sentence carries a cue of dispute or condition
+    terms: list[str] = field(default_factory=list)  # content-word stems the phrase links together
+    named: bool = False  # a named agreement, treaty or declaration ("the 1961 Waters Treaty")
+    pending: bool = False  # the sentence says the matter is still open ("yet to agree")
+    status: str | None = None  # stalled | speeding up | agreed | rejected, as the sentence says
+    subject: str | None = None  # who the sentence reports (its grammatical subject), for sides
+    core: bool = True  # not a circumstance ("in the city of X", "by troops"): counts for ranking
 
 
 @dataclass
@@ -85,4 +104,5 @@ class ArticleFacts:
     events: list[EventFact] = field(default_factory=list)
     actors: list[ActorFact] = field(default_factory=list)
     positions: list[PositionFact] = field(default_factory=list)
+    side_links: list[SideLink] = field(default_factory=list)
     phrases: list[PhraseFact] = field(default_factory=list)
