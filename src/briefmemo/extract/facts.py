@@ -21,6 +21,9 @@ class DateMention:
     # ``value`` stays a calendar value the memo can carry ("2017-11-10").
     timeml: str | None = None
 
+
+@dataclass
+class QuoteFact:
     text: str
     speaker: str | None
     role: str | None
