@@ -1,50 +1,299 @@
-"""Open issues: phrases the articles keep returning to, with their evidence."""
+"""Open issues: what the articles keep returning to as contested, with evidence and stances.
+
+Phrases from all articles are linked into clusters through the content terms they share
+(extract/phrases.py); a cluster is an issue candidate. Candidates are ranked by how many
+articles and sides speak to them and how often in words of dispute, condition or
+pending business; near-duplicates (mostly the same sentences) are dropped. The title is
+the cluster's most representative phrase as written; stances are sentences attributed to
+a side through the actors and sides the memo already found.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
+from ..config import WatchIssue
 from ..extract.facts import ArticleFacts, PhraseFact
-from ..model import Evidence, OpenIssue
-from .common import date_key, similar, tokens
+from ..model import Actor, Citation, Evidence, OpenIssue, Side, Stance
+from .common import date_key, similar
 
-MAX_EVIDENCE = 4
+MAX_EVIDENCE = 5
+MAX_STANCES = 4
+_OVERLAP = 0.5  # share of the smaller candidate's sentences that makes two candidates one issue
+_MAX_TITLE_WORDS = 7
 
 
-def build_issues(facts: list[ArticleFacts], limit: int) -> list[OpenIssue]:
-    by_key: dict[str, list[tuple[str, PhraseFact]]] = defaultdict(list)
+@dataclass
+class _Sentence:
+    """One source sentence with everything the phrases in it say about it."""
+
+    source: str
+    text: str
+    date: str | None
+    citation: Citation
+    cue: bool
+    pending: bool
+    status: str | None
+    subject: str | None
+    terms: set[str] = field(default_factory=set)
+    surfaces: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    named: bool = False
+    side: str | None = None
+    core: set[str] = field(default_factory=set)  # terms the sentence is about, not mere setting
+
+
+@dataclass
+class _Candidate:
+    terms: set[str]
+    sentences: list[_Sentence]
+    score: float = 0.0
+
+
+def build_issues(facts: list[ArticleFacts], limit: int, actors: list[Actor] | None = None,
+                 watch: list[WatchIssue] | None = None, sides: list[Side] | None = None) -> list[OpenIssue]:
+    """The watched issues first (always shown), then up to ``limit`` found ones, best first."""
+    lookup = side_lookup(actors or [], sides or [])
+    sentences = _sentences(facts, lookup)
+    exclude = _name_terms(actors or [], sides or [])
+    watched = [_watched_issue(w, sentences) for w in watch or []]
+    found: list[OpenIssue] = []
+    shown = {(c.source, c.start) for i in watched for e in i.evidence for c in e.citations}
+    for cand in _candidates(sentences, exclude):
+        if len(watched) + len(found) >= max(limit, len(watched)):
+            break
+        issue = _issue(_title(cand), cand.sentences, cand.terms)
+        keys = {(c.source, c.start) for e in issue.evidence for c in e.citations}
+        if len(keys & shown) >= _OVERLAP * len(keys):
+            continue  # mostly what the issues above already show: a near-duplicate
+        shown |= keys
+        found.append(issue)
+    return watched + found
+
+
+# -- sentences ---------------------------------------------------------------------------------
+
+def _sentences(facts: list[ArticleFacts], lookup: dict[str, str]) -> list[_Sentence]:
+    by_key: dict[tuple[str, int], _Sentence] = {}
     for f in facts:
+        held = {p.citation: p for p in f.positions}
         for p in f.phrases:
-            by_key[p.key].append((f.source_id, p))
-    scored = []
-    for key, hits in by_key.items():
-        articles = {sid for sid, _ in hits}
-        if len(articles) < 2:
+            s = by_key.get((f.source_id, p.citation.start))
+            if s is None:
+                s = _Sentence(f.source_id, p.text, p.date, p.citation, p.cue, p.pending, p.status,
+                              p.subject)
+                s.side = _side_of(held.get(p.citation), p.subject, lookup)
+                by_key[(f.source_id, p.citation.start)] = s
+            s.terms |= set(p.terms)
+            if p.core:
+                s.core |= set(p.terms)
+            s.surfaces.append((p.surface, tuple(p.terms)))
+            s.named = s.named or p.named
+    return list(by_key.values())
+
+
+def _key(s: _Sentence) -> tuple[str, int]:
+    return (s.source, s.citation.start)
+
+
+# -- sides -------------------------------------------------------------------------------------
+
+def side_lookup(actors: list[Actor], sides: list[Side]) -> dict[str, str]:
+    """Every name, alias and side name (lower case) -> the side it belongs to."""
+    canon: dict[str, str] = {}
+    for s in sides:
+        for name in [s.name, *s.aliases]:
+            canon[name.lower()] = s.name
+        for actor in s.actors:
+            canon.setdefault(actor.lower(), s.name)
+    for a in actors:
+        if not a.side:
             continue
-        cues = sum(p.cue for _, p in hits)
-        scored.append((len(articles) * 2 + cues + len(key.split()), key))
-    issues: list[OpenIssue] = []
-    for _, key in sorted(scored, key=lambda x: (-x[0], x[1])):
-        if len(issues) >= limit:
+        side = canon.get(a.side.lower(), a.side)
+        for name in [a.name, *a.aliases]:
+            canon.setdefault(name.lower(), side)
+        canon.setdefault(a.side.lower(), side)
+    return canon
+
+
+def _side_of(position, subject: str | None, lookup: dict[str, str]) -> str | None:  # type: ignore[no-untyped-def]
+    """The side a sentence speaks for: its position's holder, else its grammatical subject."""
+    if position is not None:
+        for name in (position.holder, position.side):
+            if name and name.lower() in lookup:
+                return lookup[name.lower()]
+    return side_in(subject, lookup) if subject else None
+
+
+def side_in(text: str, lookup: dict[str, str]) -> str | None:
+    """The side named first in ``text``: a known name, or a word sharing a side name's stem
+    ("Vestrian" for "Vestria")."""
+    best: tuple[int, str] | None = None
+    lowered = text.lower()
+    for name, side in lookup.items():
+        m = re.search(r"\b" + re.escape(name) + r"\b", lowered)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), side)
+    sides = sorted(set(lookup.values()))
+    for m in re.finditer(r"\b[A-Z][a-z]{3,}", text):
+        side = next((s for s in sides if len(s) >= 4 and " " not in s
+                     and m.group().lower().startswith(s.lower()[:max(4, len(s) - 2)])), None)
+        if side and (best is None or m.start() < best[0]):
+            best = (m.start(), side)
+    return best[1] if best else None
+
+
+def _name_terms(actors: list[Actor], sides: list[Side]) -> set[str]:
+    """Stems of the words of actors' and sides' names: a name is a party, not an issue."""
+    from ..extract.phrases import stem
+
+    words: set[str] = set()
+    for a in actors:
+        for n in [a.name, *a.aliases]:
+            words |= {stem(w) for w in re.findall(r"[A-Za-z]+", n) if w[:1].isupper()}
+    for s in sides:
+        for n in [s.name, *s.aliases]:
+            words |= {stem(w) for w in re.findall(r"[A-Za-z]+", n) if w[:1].isupper()}
+    return words
+
+
+# -- candidates --------------------------------------------------------------------------------
+
+def _candidates(sentences: list[_Sentence], exclude: set[str]) -> list[_Candidate]:
+    """Clusters of terms linked by occurring in one phrase, ranked best first."""
+    parent: dict[str, str] = {}
+
+    def find(t: str) -> str:
+        while parent.setdefault(t, t) != t:
+            parent[t] = parent[parent[t]]
+            t = parent[t]
+        return t
+
+    for s in sentences:
+        for _, terms in s.surfaces:
+            kept = [t for t in terms if t not in exclude]
+            for t in kept[1:]:
+                parent[find(t)] = find(kept[0])
+            if kept:
+                find(kept[0])
+    groups: dict[str, set[str]] = defaultdict(set)
+    for t in list(parent):
+        groups[find(t)].add(t)
+    cands = []
+    for terms in groups.values():
+        members = [s for s in sentences if s.terms & terms]
+        cand = _Candidate(terms, members)
+        cand.score = _score(cand)
+        if cand.score > 0:
+            cands.append(cand)
+    return sorted(cands, key=lambda c: (-c.score, min(c.terms)))
+
+
+def _score(cand: _Candidate) -> float:
+    """Articles, sentences and sides that speak to it, in words of dispute or pending business.
+
+    Only sentences about the terms count, not those where they are mere setting
+    ("in the city of X"); a named agreement counts where a sentence says something of it.
+    """
+    about = [s for s in cand.sentences if s.core & cand.terms]
+    sources = {s.source for s in about}
+    sides = {s.side for s in about if s.side}
+    cues = sum(s.cue for s in about)
+    pending = any(s.pending for s in about)
+    named = any(t.startswith("agreement:") for t in cand.terms) and \
+        any(s.cue or s.pending or s.status for s in about)
+    if len(sources) < 2 and len(about) < 3 and not (named or pending):
+        return 0.0
+    if not (cues or pending or named or any(s.status for s in about)):
+        return 0.0
+    return (3 * len(sources) + min(len(about), 8) + min(cues, 5) + 2 * min(len(sides), 3)
+            + 4 * pending + 10 * named)
+
+
+# -- one issue ---------------------------------------------------------------------------------
+
+def _title(cand: _Candidate) -> str:
+    """The phrase that best covers the cluster's terms, as written, first letter capitalised."""
+    weight = Counter(t for s in cand.sentences for t in s.terms & cand.terms)
+    best: tuple[float, str] | None = None
+    for s in cand.sentences:
+        for text, terms in s.surfaces:
+            mine = set(terms) & cand.terms
+            n = len(text.split())
+            if not mine or n > _MAX_TITLE_WORDS:
+                continue
+            # Short phrases read best, but a named agreement is worth its full name.
+            value = sum(weight[t] for t in mine) - (0.0 if _is_named(mine) else 0.3 * n)
+            if best is None or (value, text.lower()) > (best[0], best[1].lower()):
+                best = (value, text)
+    title = best[1] if best else sorted(cand.terms)[0]
+    return title[:1].upper() + title[1:]
+
+
+def _is_named(terms: set[str]) -> bool:
+    return any(t.startswith("agreement:") for t in terms)
+
+
+def _issue(title: str, sentences: list[_Sentence], terms: set[str] | None = None,
+           watched: bool = False) -> OpenIssue:
+    newest = sorted(sentences, key=lambda s: (-date_key(s.date), s.source, s.citation.start))
+    dated = [s.date for s in newest if s.date]
+    return OpenIssue(title, _evidence(newest, terms), _stances(newest),
+                     min(dated, key=date_key) if dated else None,
+                     max(dated, key=date_key) if dated else None,
+                     _status(newest), watched)
+
+
+def _evidence(newest: list[_Sentence], terms: set[str] | None) -> list[Evidence]:
+    """The most telling sentences (contested, attributed, on topic), shown newest first."""
+    def weight(s: _Sentence) -> tuple[int, int]:
+        on_topic = len(s.terms & terms) if terms else 1
+        return (-(2 * (s.cue or s.pending) + (s.side is not None) + min(on_topic, 2)), 0)
+
+    picked: list[_Sentence] = []
+    for s in sorted(newest, key=weight):  # stable: newest first within equal weight
+        if any(similar(p.text, s.text, 0.5) for p in picked):
+            continue
+        picked.append(s)
+        if len(picked) >= MAX_EVIDENCE:
             break
-        if any(_overlaps(key, i.title) for i in issues):
-            continue
-        hits = [p for _, p in by_key[key]]
-        issues.append(OpenIssue(Counter(p.surface for p in hits).most_common(1)[0][0], _evidence(hits)))
-    return issues
+    picked.sort(key=lambda s: (-date_key(s.date), s.source, s.citation.start))
+    return [Evidence(s.text, s.date, [s.citation]) for s in picked]
 
 
-def _overlaps(key: str, title: str) -> bool:
-    a, b = set(key.split()), tokens(title)
-    return bool(a & b) and len(a & b) / min(len(a), len(b)) >= 0.5
+def _stances(newest: list[_Sentence]) -> list[Stance]:
+    """Per side, its newest sentence on the issue, preferring words of dispute or condition."""
+    by_side: dict[str, list[_Sentence]] = defaultdict(list)
+    for s in newest:
+        if s.side:
+            by_side[s.side].append(s)
+    order = sorted(by_side, key=lambda k: (-len(by_side[k]), k))[:MAX_STANCES]
+    out = []
+    for side in order:
+        pick = next((s for s in by_side[side] if s.cue or s.pending), by_side[side][0])
+        out.append(Stance(side, pick.text, pick.date, [pick.citation]))
+    return out
 
 
-def _evidence(hits: list[PhraseFact]) -> list[Evidence]:
-    out: list[Evidence] = []
-    for p in sorted(hits, key=lambda p: (not p.cue, -date_key(p.date))):
-        if any(similar(e.text, p.text, 0.5) for e in out):
-            continue
-        out.append(Evidence(p.text, p.date, [p.citation]))
-        if len(out) >= MAX_EVIDENCE:
-            break
-    return sorted(out, key=lambda e: -date_key(e.date))
+def _status(newest: list[_Sentence]) -> str | None:
+    """What the newest sentence that says anything about progress says."""
+    for s in newest:
+        if s.pending:
+            return "unresolved"
+        if s.status:
+            return s.status
+    return None
+
+
+# -- watch-list --------------------------------------------------------------------------------
+
+def _watch_hits(w: WatchIssue, sentences: list[_Sentence]) -> list[_Sentence]:
+    patterns = [re.compile(r"\b" + re.escape(p.strip()) + r"\b", re.I) for p in w.phrases if p.strip()]
+    return [s for s in sentences if any(p.search(s.text) for p in patterns)]
+
+
+def _watched_issue(w: WatchIssue, sentences: list[_Sentence]) -> OpenIssue:
+    """A watched issue: its sentences if any, else an empty issue ("no mention in these sources")."""
+    hits = _watch_hits(w, sentences)
+    return _issue(w.title, hits, None, watched=True)

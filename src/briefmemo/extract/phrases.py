@@ -1,48 +1,233 @@
-"""Candidate issue phrases: noun phrases with the sentences they occur in."""
+"""Candidate issue phrases: noun phrases with the sentence they occur in, and its cues.
+
+Each noun phrase becomes a PhraseFact whose ``terms`` are the stems of its content words.
+Assembly links phrases that share a term, so that terms found together in one phrase
+("sovereignty over the islands", "missile defence system") end up in one issue.
+Words that only say *that* something is contested ("issue", "question", "dispute") are
+not terms: in "the border question" the topic is "border".
+"""
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .context import ArticleContext
 from .facts import DateMention, PhraseFact
-from .positions import _date_of
 
+# Cues that a sentence speaks of something contested or conditional.
 DISPUTE_CUES = re.compile(
     r"\b(disput\w*|insist\w*|demand\w*|reject\w*|condition\w*|precondition\w*|only then|must first|"
-    r"unresolved|stumbling block|sovereignty|sanction\w*|no guarantees?|refus\w*|oppos\w*|"
-    r"concern\w*|stance|position|claim\w*)\b", re.I)
-_SKIP_POS = {"DET", "PRON", "PUNCT", "NUM", "CCONJ", "ADP", "PART", "SPACE"}
-_GENERIC = frozenset("year years time way thing things people part side sides country countries "
-                     "leader leaders official officials day days month week issue issues".split())
+    r"without first|first resolv\w*|settled first|unless|unresolved|stumbling block|sovereignty|"
+    r"sanction\w*|no guarantees?|refus\w*|oppos\w*|concern\w*|stance|claim\w*|dismiss\w*|"
+    r"object\w*|row|standoff|disagree\w*|divid\w*|at odds|gap|veto)\b", re.I)
+# Cues that the matter is still open.
+PENDING_CUES = re.compile(
+    r"\b(yet to|still unresolved|unresolved|remains? open|not (yet )?settled|nor is it settled|"
+    r"no guarantees?|must still|still (has|have|needs?) to|has not been decided|nothing had been "
+    r"decided|undecided|unclear|pending|to be decided|open question|remains? to be)\b", re.I)
+# Status words, most telling first; a negation just before cancels "agreed" ("yet to agree").
+STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("stalled", re.compile(r"\b(stall\w*|stymied|no progress|deadlock\w*|impasse|broke down|"
+                           r"break down|stumbling block|ended \w+ \w+ without agreement)\b", re.I)),
+    ("rejected", re.compile(r"\b(reject\w*|refus\w*|dismiss\w*|ruled out)\b", re.I)),
+    ("speeding up", re.compile(r"\b(speed up|accelerat\w*|push forward|step up)\b", re.I)),
+    ("agreed", re.compile(r"\b(agreed|initial(l)?ed|reached an agreement|signed)\b", re.I)),
+]
+_NEGATION = re.compile(r"\b(not|yet to|failed to|no|never|without)\s+(\w+\s+)?$", re.I)
+
+# Named agreements: "the 1961 Waters Treaty", "the Treaty of Rome", "a 1990 joint declaration".
+AGREEMENT_NOUNS = frozenset(
+    "treaty accord agreement declaration statement pact protocol convention charter communique "
+    "memorandum deal compact".split())
+# Words that say a thing is contested, or a stance on it: the topic lies in their modifiers.
+_ISSUE_WORDS = frozenset(
+    "issue question matter problem dispute row disagreement controversy standoff spat conflict "
+    "topic subject point aspect demand call proposal offer idea plan remark comment stance "
+    "position view approach solution resolution decision".split())
+# General news words that never name what is in dispute.
+_GENERIC = _ISSUE_WORDS | frozenset(
+    "talk negotiation meeting summit conference session round forum briefing statement report "
+    "reporter interview visit trip speech press news media people official leader minister "
+    "president spokesman spokeswoman government country nation state side party delegation "
+    "citizen public resident population reader viewer "
+    "counterpart envoy diplomat source member expert analyst agreement deal "
+    "part end beginning start majority number lot kind sort type group chain series set range "
+    "percent percentage half rest share lot "
+    "year month week day time today decade generation season period moment era date hour night "
+    "morning evening weekend "
+    "way thing move step sign effort case fact reason result course word line term tone change "
+    "hand system area relation relationship tie progress sideline outset heel city stage office "
+    "world region home war".split())
+_VAGUE_ADJ = frozenset(
+    "new other such own same many several first last more most final key major main long recent "
+    "previous next possible current future further little big large small great good bad "
+    "formal informal official legal legally".split())
+_SKIP_ENTS = frozenset(
+    "PERSON GPE NORP DATE TIME CARDINAL ORDINAL PERCENT MONEY QUANTITY ORG LOC FAC".split())
+_LINK_PREPS = frozenset({"of", "over"})
+# Prepositions that introduce where, when or by whom rather than what is at stake.
+_CIRCUMSTANCE_PREPS = frozenset(
+    "at in from during near off across inside outside by after since until within throughout "
+    "into onto around alongside among amid beside".split())
+_YEAR = re.compile(r"^(1[6-9]|20)\d\d$")
+_PRONOUNS = frozenset("he she they it we i you this that these those who".split())
+_MAX_SURFACE_WORDS = 9
 
 
 def find_phrases(ctx: ArticleContext, dates: list[DateMention]) -> list[PhraseFact]:
-    found = []
+    found: list[PhraseFact] = []
+    named: dict[str, str] = {}  # agreement head -> key of the last named one, for "the treaty"
+    subject: str | None = None
     for sent in ctx.doc.sents:
+        subject = _subject(sent) or subject
         cue = bool(DISPUTE_CUES.search(sent.text))
+        pending = bool(PENDING_CUES.search(sent.text))
+        status = sentence_status(sent.text)
+        date = sentence_date(ctx, sent, dates)
+        text = sent.text.strip()
         for chunk in sent.noun_chunks:
-            key = phrase_key(chunk)
-            if key is None:
+            terms, is_named = chunk_terms(chunk, named)
+            if not terms:
                 continue
-            found.append(PhraseFact(key, _surface(chunk), sent.text.strip(),
-                                    _date_of(ctx, sent, dates), ctx.cite_span(sent), cue))
+            found.append(PhraseFact(" ".join(terms), surface(chunk), text, date, ctx.cite_span(sent),
+                                    cue, terms, is_named, pending, status, subject,
+                                    not _circumstantial(chunk)))
     return found
 
 
-def phrase_key(chunk: Span) -> str | None:
-    """Lower-case lemmas of the content words, or None for names, pronouns and generic nouns."""
-    if chunk.root.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "CARDINAL", "ORDINAL"):
-        return None
-    words = [t for t in chunk if t.pos_ not in _SKIP_POS and t.is_alpha or t.like_num and t.pos_ == "NUM" and len(t) == 4]
-    lemmas = [t.lemma_.lower() for t in words]
-    if not lemmas or (len(lemmas) == 1 and (lemmas[0] in _GENERIC or len(lemmas[0]) < 4)):
-        return None
-    return " ".join(lemmas)
+def sentence_date(ctx: ArticleContext, sent: Span, dates: list[DateMention]) -> str | None:
+    """A past date the sentence holds (when it happened), else the article's publication date."""
+    for d in dates:
+        if sent.start_char <= d.start < sent.end_char and d.type != "DURATION" and d.value \
+                and d.value[:1].isdigit() and d.tense == "past":
+            return d.value
+    return ctx.published.isoformat() if ctx.published else None
 
 
-def _surface(chunk: Span) -> str:
+def sentence_status(text: str) -> str | None:
+    """The status the sentence states, if any (a negated "agreed" is no agreement)."""
+    for label, pattern in STATUS_CUES:
+        for m in pattern.finditer(text):
+            if label == "agreed" and _NEGATION.search(text[:m.start()]):
+                continue
+            return label
+    return None
+
+
+def chunk_terms(chunk: Span, named: dict[str, str] | None = None) -> tuple[list[str], bool]:
+    """Stems of the phrase's content words (and of an "of"/"over" complement); named-agreement key."""
+    named = {} if named is None else named
+    key = agreement_key(chunk)
+    if key:
+        named[chunk.root.lemma_.lower()] = key
+        return [key], True
+    if _is_bare_reference(chunk) and chunk.root.lemma_.lower() in named:
+        return [named[chunk.root.lemma_.lower()]], True  # "the treaty" after "the 1961 X Treaty"
+    if chunk.root.ent_type_ in _SKIP_ENTS:
+        return [], False
+    terms = _content_stems(chunk)
+    for pobj in _linked_objects(chunk.root):
+        terms += [t for t in _content_stems(_chunk_of(pobj)) if t not in terms]
+    return terms, False
+
+
+def agreement_key(chunk: Span) -> str | None:
+    """"agreement:<year>" or "agreement:<proper words>" for a named agreement, else None."""
+    root = chunk.root
+    if root.lemma_.lower() not in AGREEMENT_NOUNS:
+        return None
+    years = [t.text for t in chunk if _YEAR.match(t.text)]
+    years += [o.text for o in _linked_objects(root) if _YEAR.match(o.text)]
+    if years:
+        return "agreement:" + years[0]
+    proper = [t.lemma_.lower() for t in chunk if t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP")]
+    if root.pos_ == "PROPN" or root.ent_type_ == "LAW":
+        return "agreement:" + " ".join(proper or [root.lemma_.lower()])
+    return None
+
+
+def stem(word: str) -> str:
+    """A crude stem so that "territorial" meets "territory" and "economic" meets "economy"."""
+    word = word.lower()
+    return word[:6] if len(word) > 6 else word
+
+
+def _content_stems(chunk: Span) -> list[str]:
+    nouns = [t for t in chunk if t.pos_ in ("NOUN", "PROPN") and _content(t)]
+    # An activity word before a noun classifies it ("fishing towns", "landing fees"); as a
+    # link it would chain unrelated things together, so the head alone speaks for the phrase.
+    if len(nouns) > 1:
+        nouns = [t for t in nouns if t.i == chunk.root.i or not t.lower_.endswith("ing")] or nouns
+    words = nouns or [t for t in chunk if t.pos_ == "ADJ" and t.dep_ == "amod" and _content(t)
+                      and t.lemma_.lower() not in _VAGUE_ADJ]
+    out: list[str] = []
+    for t in words:
+        s = stem(t.lemma_)
+        if s not in out:
+            out.append(s)
+    return out
+
+
+def _content(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.whitespace_ == "" and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "-" and len(tok) <= 4:
+        return False  # a prefix split off by the tokenizer: "pre" of "pre-conditions"
+    return (tok.is_alpha and len(lemma) >= 3 and lemma not in _GENERIC
+            and not (tok.pos_ == "PROPN" and tok.ent_type_ in _SKIP_ENTS)
+            and tok.ent_type_ not in ("PERSON", "GPE", "NORP"))
+
+
+def _linked_objects(head: Token) -> list[Token]:
+    """Objects of "of"/"over" after the head, with their conjuncts ("areas of trade and security")."""
+    out = []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in _LINK_PREPS:
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                out += [pobj, *pobj.conjuncts]
+    return out
+
+
+def _chunk_of(tok: Token) -> Span:
+    """The noun phrase a token heads: its left dependants up to the token."""
+    start = min([tok.i] + [c.left_edge.i for c in tok.lefts])
+    return tok.doc[start:tok.i + 1]
+
+
+def _is_bare_reference(chunk: Span) -> bool:
+    words = [t for t in chunk if not t.is_punct]
+    return len(words) == 2 and words[0].lower_ in ("the", "this", "that")
+
+
+def surface(chunk: Span) -> str:
+    """The phrase as written, without leading determiners, with an "of"/"over" complement."""
     tokens = [t for t in chunk if t.pos_ not in ("DET", "PRON") or t.i > chunk.start]
-    return chunk.doc[tokens[0].i:chunk.end].text if tokens else chunk.text
+    start = tokens[0].i if tokens else chunk.start
+    while start < chunk.end - 1 and chunk.doc[start].pos_ in ("DET", "PRON", "PUNCT"):
+        start += 1
+    end = chunk.end
+    objects = _linked_objects(chunk.root)
+    if objects:
+        end = max(end, max(o.right_edge.i for o in objects) + 1)
+    words = chunk.doc[start:end]
+    if len(words) > _MAX_SURFACE_WORDS:
+        words = chunk.doc[start:chunk.end]
+    return words.text.strip(" ,;:")
+
+
+def _circumstantial(chunk: Span) -> bool:
+    """The phrase says where, when or by whom ("in the city of X", "by troops"), not what."""
+    head = chunk.root
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _CIRCUMSTANCE_PREPS
+
+
+def _subject(sent: Span) -> str | None:
+    """The sentence's grammatical subject (a name, not a pronoun), for attributing it to a side."""
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in _PRONOUNS:
+        return None
+    return sent.doc[subj.left_edge.i:subj.right_edge.i + 1].text[:120]
