@@ -44,7 +44,7 @@ def assemble(sources: list[Source], facts: list[ArticleFacts], skipped: list[Ski
     memo.quotes = build_quotes(facts, names)
     memo.actors = build_actors(facts, names, memo.quotes, options.sides)
     memo.timeline = build_timeline(facts)
-    memo.open_issues = build_issues(facts, options.max_issues)
+    memo.open_issues = build_issues(facts, options.max_issues, memo.actors, options.watch, memo.sides)
     return memo
 
 
