@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,9 +14,10 @@ from .article import Article, Line, OffsetMap
 from .decode import decode_bytes
 from .html import extract_html
 from .lines import classify, split_lines, words
-from .metadata import find_metadata
+from .metadata import Clues, find_metadata, resolve_folder
 
-__all__ = ["Article", "IngestResult", "Line", "collect_paths", "load_article", "load_articles"]
+__all__ = ["Article", "IngestResult", "Line", "RawSource", "collect_paths", "load_article", "load_articles",
+           "read_source"]
 
 SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -45,24 +47,71 @@ def collect_paths(inputs: list[Path]) -> list[Path]:
     return found
 
 
+@dataclass
+class RawSource:
+    """A file read and decoded (HTML already reduced to its text), not yet classified."""
+
+    path: Path
+    text: str
+    front: dict[str, str]
+    is_html: bool
+    digest: str
+
+
 def load_articles(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES,
                   overrides: dict[str, dict[str, str]] | None = None) -> IngestResult:
-    """Load every path; a file that cannot be used is recorded as skipped, not fatal."""
+    """Load every path; a file that cannot be used is recorded as skipped, not fatal.
+
+    The files are read first and classified together: a line that several files of the
+    folder share is site furniture, and a site name or year one file gives can complete
+    another's metadata.
+    """
     result = IngestResult()
+    raws: list[RawSource] = []
     for path in paths:
+        try:
+            raws.append(read_source(path, max_bytes))
+        except BadSourceError as exc:
+            result.skipped.append(_skip(path, exc))
+    shared = shared_lines([r.text for r in raws])
+    found = []
+    for raw, others in zip(raws, shared):
         sid = f"S{len(result.articles) + 1}"
         try:
-            article = load_article(path, sid, max_bytes, (overrides or {}).get(path.name, {}))
+            article, clues = build_article(raw, sid, (overrides or {}).get(raw.path.name, {}), others)
         except BadSourceError as exc:
-            result.skipped.append(Skipped(file=str(path), reason=str(exc).split(": ", 1)[-1]))
+            result.skipped.append(_skip(raw.path, exc))
             continue
         result.articles.append(article)
+        found.append((article.source, clues))
+    resolve_folder(found)
+    for article in result.articles:
+        _apply_override(article.source, (overrides or {}).get(Path(article.path).name, {}))
     return result
+
+
+def _skip(path: Path, exc: BadSourceError) -> Skipped:
+    return Skipped(file=str(path), reason=str(exc).split(": ", 1)[-1])
+
+
+def shared_lines(texts: list[str]) -> list[Counter[str]]:
+    """For each text: its lines that other texts also hold, with how many others hold them."""
+    per_file = [{ln.text for ln in split_lines(t) if ln.text} for t in texts]
+    counts = Counter(line for lines in per_file for line in lines)
+    return [Counter({line: counts[line] - 1 for line in lines if counts[line] > 1}) for lines in per_file]
 
 
 def load_article(path: Path, sid: str, max_bytes: int = DEFAULT_MAX_BYTES,
                  override: dict[str, str] | None = None) -> Article:
     """Read one file into an Article. Raises BadSourceError when it cannot be used."""
+    article, clues = build_article(read_source(path, max_bytes), sid, override or {})
+    resolve_folder([(article.source, clues)])
+    _apply_override(article.source, override or {})
+    return article
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawSource:
+    """Read and decode one file. Raises BadSourceError when it cannot be used."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -76,35 +125,44 @@ def load_article(path: Path, sid: str, max_bytes: int = DEFAULT_MAX_BYTES,
     if is_html:
         extracted = extract_html(text)
         text, front = extracted.text, extracted.front
-    article = build_article(text, path, sid, front, override or {}, hashlib.sha256(data).hexdigest())
-    if is_html:
-        article.source.cited_file = f"sources/{sid}.txt"
-    return article
+    return RawSource(path, text, front, is_html, hashlib.sha256(data).hexdigest())
 
 
-def build_article(text: str, path: Path, sid: str, front: dict[str, str],
-                  override: dict[str, str], digest: str = "") -> Article:
-    """Classify the lines of ``text`` and assemble the Article with its offset map."""
-    text = text.replace("\x00", "")
+def build_article(raw: RawSource, sid: str, override: dict[str, str],
+                  shared: Counter[str] | None = None) -> tuple[Article, Clues]:
+    """Classify the lines of ``raw`` and assemble the Article with its offset map."""
+    text, path = raw.text, raw.path
     lines = split_lines(text)
+    front = dict(raw.front)
     fm = _FRONT.match(text)
     if fm:
         front = {**_parse_front(fm["body"]), **front}
         for ln in lines:
             if ln.end <= fm.end():
                 ln.verdict, ln.reason = "meta", "front matter"
-    classify([ln for ln in lines if ln.verdict != "meta"])
+    classify([ln for ln in lines if ln.verdict != "meta"], shared)
     source = Source(id=sid, file=str(path))
-    find_metadata(lines, front, source)
-    for key, value in override.items():
-        setattr(source, key, value)
+    clues = find_metadata(lines, front, source)
+    _apply_override(source, override)
     body, offsets = _assemble_body(lines)
     if len(words(body)) < 20:
         raise BadSourceError(f"{path}: no article text found")
     if not _looks_english(body):
         raise BadSourceError(f"{path}: not in English")
-    return Article(source=source, path=str(path), text=text, body=body, offsets=offsets,
-                   lines=lines, digest=digest)
+    if raw.is_html:
+        source.cited_file = f"sources/{sid}.txt"
+    article = Article(source=source, path=str(path), text=text, body=body, offsets=offsets,
+                      lines=lines, digest=raw.digest)
+    return article, clues
+
+
+def _apply_override(source: Source, override: dict[str, str]) -> None:
+    """Metadata set in briefmemo.toml wins over what was found in the file."""
+    for key, value in override.items():
+        if key == "authors" and isinstance(value, str):
+            value = [value]  # type: ignore[assignment]
+        if hasattr(source, key) and key not in ("id", "file", "cited_file"):
+            setattr(source, key, value)
 
 
 def _parse_front(block: str) -> dict[str, str]:

@@ -129,6 +129,8 @@ def classify(lines: list[Line], shared: Counter[str] | None = None) -> None:
         t = plain(ln.text)
         nxt = next((plain(x.text) for x in lines[i + 1 :] if x.text), "")
         verdict, reason = _judge(ln.text, t, nxt, body_seen, ended, repeated, shared, blocks[i])
+        if verdict == "noise" and i and "caption" in lines[i - 1].reason and _credit_like(t):
+            reason = "photo credit (under its caption)"
         if reason.startswith("end:"):
             reason = reason[4:]
             ended = ended or body_seen >= 2
@@ -143,6 +145,8 @@ def _judge(raw: str, t: str, nxt: str, body_seen: int, ended: bool, repeated: Co
            shared: Counter[str], block_ui: bool) -> tuple[str, str]:
     """The verdict on one non-blank line; a reason starting "end:" closes the article."""
     in_body = body_seen >= 2
+    if _COPYRIGHT.match(t) and len(words(t)) <= 12:
+        return "noise", "end:copyright line"
     if ended:
         return "noise", "after the end of the article (comments, widgets)"
     if _COMMENTS_MARK.match(t) or _VOTES.match(t) or (in_body and _COMMENTER.match(t)):
@@ -151,9 +155,9 @@ def _judge(raw: str, t: str, nxt: str, body_seen: int, ended: bool, repeated: Co
         return "noise", "end:copyright line"
     if _SIGNOFF.match(t):
         return "noise", "end:wire sign-off (reporting/editing credits)"
-    if _CAPTION.search(t) or repeated[raw] > 1 or (ends_sentence(t) and _CREDIT.match(nxt)):
+    if _CAPTION.search(t) or repeated[raw] > 1 or (ends_sentence(t) and _CREDIT.match(nxt) and not _UI.search(nxt)):
         return "noise", "photo caption or credit"
-    if _CREDIT.match(t):
+    if _CREDIT.match(t) and not _UI.search(t):
         return "noise", "photo credit"
     if is_link_line(raw):
         return "noise", "links (menu, related posts, buttons)"
@@ -168,6 +172,11 @@ def _judge(raw: str, t: str, nxt: str, body_seen: int, ended: bool, repeated: Co
     if body_seen and _short_sentence(t):
         return "body", "short sentence inside the article"
     return "noise", "short or not sentence-shaped (navigation, label, widget)"
+
+
+def _credit_like(text: str) -> bool:
+    """A name or two with no sentence: what sits under a caption ("Reuters", "J. Doe/Agency")."""
+    return text[:1].isupper() and len(words(text)) <= 5 and not ends_sentence(text.rstrip(".")) and not _COMMENTS_MARK.match(text)
 
 
 def _full_prose(text: str) -> bool:

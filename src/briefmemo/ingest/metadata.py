@@ -1,33 +1,66 @@
-"""Find an article's title, date, outlet, authors, URL and dateline in its page lines."""
+"""Find an article's title, date, outlet, authors, URL and dateline in its page lines.
+
+Each finder marks the line it used (verdict "meta" or "title", with a reason) so that
+`briefmemo inspect` can show where a value came from. What a file cannot settle on its
+own (a publisher named only on a sibling page, the year of a "Nov 8" dateline) is
+settled across the folder by :func:`resolve_folder`.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
+from statistics import median
 
 from ..model import Source
 from .article import Line
-from .lines import _UI, is_title_shaped
+from .lines import _STOP, _UI, ends_sentence, is_title_shaped, plain, ui_heavy, words
+from .outlets import (PLATFORMS, company_name, domain_of, find_agency, is_agency, site_from_domain,
+                      spaced_variant)
 
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DATE_PATTERNS = [
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
-    re.compile(_MON + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"\b(?P<d>\d{1,2})\s+" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d\d)/(?P<d>\d\d)/"),
 ]
-_BYLINE = re.compile(r"^by\s+(?P<names>[A-Z][^\d@]{2,120})$", re.I)
-_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.' -]+)?)$")
+_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)\b")
+_MONTH_DAY = re.compile(r"^" + _MON + r"\s+(?P<d>\d{1,2})$|^(?P<d2>\d{1,2})\s+" + _MON.replace("mon", "mon2") + "$", re.I)
+_BYLINE = re.compile(r"^by\s+(?P<names>[^\d@]{2,160})$", re.I)
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’ -]+)?)$")
+_INLINE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?P<rest>(?:, [^,()\n]{2,30}?)*)\s*"
+    r"(?:\((?P<wire>[^()]{2,40})\))?\s+[-–—]{1,2}\s+")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
-_COPYRIGHT_ORG = re.compile(
-    r"^(?:©|\(c\)|copyright|\s)*(?:\d{4}\s*)?(?P<org>[A-Z][\w.&' -]+?)(?:\s+\d{4})?\.?$", re.I)
-_SOURCE_LINE = re.compile(r"^(source|originally published|read more at)\s*:", re.I)
+_COPYRIGHT_ORG = re.compile(r"^(?:©|\(c\)|copyright|\s)*(?P<org>.+)$", re.I)
+_SOURCE_LINE = re.compile(r"^(source|originally published|read more at|url)\s*:", re.I)
+_PUBLISHER_SLOT = re.compile(r"^(?P<names>[^,]*),\s*(?P<outlet>(?:The )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})$")
+_SITE_IN_UI = re.compile(r"\b(?:with|your|to|on|from|at|join|visit)\s+(?P<name>[A-Z][\w]*[A-Za-z])\b")
+_BULLETS = "•·‣◦*-|"
+_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|de|da|van|von|der|bin|al|la|le|du|di)(?: (?:[A-Z][\w'’.-]*|de|da|van|von|der|bin|al|la|le|du|di)){0,4}$")
 
 
-def parse_date(text: str) -> str | None:
-    """The first calendar date written in ``text``, as ISO, or None."""
+@dataclass
+class Clues:
+    """What one file says about its publisher and date that the folder may complete."""
+
+    company: str | None = None  # copyright holder that is not a news agency
+    site: str | None = None  # the publisher's site name, when the page gives it
+    wire: str | None = None  # news agency credited
+    month_day: tuple[int, int] | None = None  # a dateline date without a year
+    page_text: str = ""
+
+
+def parse_date(text: str, hint: tuple[int, int] | None = None) -> str | None:
+    """The first calendar date written in ``text``, as ISO, or None.
+
+    Numeric dates (10/03/2023) are read day-first or month-first as ``hint`` (a month
+    and day from the dateline) or the numbers themselves decide; an undecidable one is None.
+    """
     for pattern in _DATE_PATTERNS:
         m = pattern.search(text)
         if not m:
@@ -38,7 +71,24 @@ def parse_date(text: str) -> str | None:
             return date(int(g["y"]), month, int(g["d"])).isoformat()
         except ValueError:
             continue
+    m = _NUMERIC.search(text)
+    if m:
+        return _numeric_date(int(m["a"]), int(m["b"]), int(m["y"]), hint)
     return None
+
+
+def _numeric_date(a: int, b: int, year: int, hint: tuple[int, int] | None) -> str | None:
+    readings = {(b, a), (a, b)}  # (month, day): day-first and month-first
+    valid = {(mo, d) for mo, d in readings if 1 <= mo <= 12 and 1 <= d <= 31}
+    if hint in valid:
+        valid = {hint}
+    if len(valid) != 1:
+        return None
+    month, day = valid.pop()
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _full_month(abbrev: str) -> str:
@@ -46,85 +96,242 @@ def _full_month(abbrev: str) -> str:
     return next((m for m in _MONTHS if m.startswith(a[:3])), a)
 
 
-def find_metadata(lines: list[Line], front: dict[str, str], source: Source) -> None:
+def find_metadata(lines: list[Line], front: dict[str, str], source: Source) -> Clues:
     """Fill ``source`` from front matter and the lines around the body; mark meta lines."""
     first_body = next((i for i, ln in enumerate(lines) if ln.verdict == "body"), len(lines))
-    header = [ln for ln in lines[:first_body] if ln.text and "caption" not in ln.reason]
-    source.title = front.get("title") or _find_title(header)
-    source.authors = _split_names(front["author"]) if front.get("author") else _find_authors(header)
-    source.dateline = _find_dateline(header)
+    header = [ln for ln in lines[:first_body] if ln.text and not _is_photo(ln)]
     tail = [ln for ln in lines[first_body:] if ln.verdict != "body" and ln.text]
+    body = [ln for ln in lines if ln.verdict == "body"]
+    clues = Clues(page_text=_URL.sub(" ", "\n".join(ln.text for ln in lines)))
+    lead = _inline_dateline(body[0]) if body else None
+    if lead:
+        clues.wire = find_agency(lead.get("wire") or "")
+        clues.month_day = lead.get("month_day")
+    authors, byline_outlet = _find_authors(header)
+    source.authors = (_split_names(front["author"])[0] or []) if front.get("author") else authors
+    source.dateline = _find_dateline(header) or (lead or {}).get("place")
     source.url = front.get("url") or _find_url(header + tail)
-    source.published = parse_date(front.get("date", "")) or _find_date(header, tail)
-    source.outlet = front.get("outlet") or _find_outlet(header + tail, source.url)
+    source.published = (parse_date(front.get("date", "")) or _find_date(header, tail, clues.month_day))
+    source.title = front.get("title") or _find_title(header, body)
+    clues.wire = clues.wire or _find_wire(header, tail)
+    clues.company = _find_company(tail + header)
+    clues.site = (front.get("outlet") or _publisher_slot(header) or byline_outlet
+                  or (site_from_domain(domain_of(source.url), clues.page_text) if source.url else None)
+                  or _site_in_ui(lines))
+    source.outlet = combine_outlet(clues.site or clues.company, clues.wire)
+    return clues
+
+
+def combine_outlet(publisher: str | None, wire: str | None) -> str | None:
+    """"Publisher (Wire)" where a site republishes agency copy; either alone otherwise."""
+    if publisher and wire and find_agency(publisher) != wire:
+        return f"{publisher} ({wire})"
+    return wire or publisher
+
+
+def resolve_folder(found: list[tuple[Source, Clues]]) -> None:
+    """Settle what one file leaves open with what its siblings in the folder say.
+
+    Pages with the same copyright holder come from the same site, so a site name found on
+    one of them names the others; a dateline's month and day take the year that puts the
+    article nearest the dated ones.
+    """
+    sites = {c.company: c.site for _, c in found if c.company and c.site}
+    for source, clues in found:
+        if not clues.site and clues.company in sites:
+            clues.site = sites[clues.company]
+            source.outlet = combine_outlet(clues.site, clues.wire)
+    dated = [date.fromisoformat(s.published) for s, _ in found if s.published]
+    for source, clues in found:
+        if not source.published and clues.month_day and dated:
+            source.published = _nearest_year(clues.month_day, dated)
+
+
+def _nearest_year(month_day: tuple[int, int], dated: list[date]) -> str | None:
+    centre = date.fromordinal(int(median(d.toordinal() for d in dated)))
+    options = []
+    for year in (centre.year - 1, centre.year, centre.year + 1):
+        try:
+            options.append(date(year, *month_day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs(d - centre)).isoformat() if options else None
+
+
+def _is_photo(line: Line) -> bool:
+    return "caption" in line.reason or "photo" in line.reason
 
 
 def _mark(line: Line, reason: str, verdict: str = "meta") -> None:
     line.verdict, line.reason = verdict, reason
 
 
-def _find_title(header: list[Line]) -> str | None:
+def _inline_dateline(line: Line) -> dict | None:
+    """ "GENEVA, Oct 15 (Reuters) - ..." at the head of the first paragraph."""
+    m = _INLINE_DATELINE.match(line.text)
+    if not m or len(m["place"].replace(" ", "")) < 3:
+        return None
+    out: dict = {"place": m["place"], "wire": m["wire"]}
+    extra = []
+    for part in filter(None, (p.strip() for p in m["rest"].split(","))):
+        md = _MONTH_DAY.match(part)
+        if md:
+            mon = md["mon"] or md["mon2"]
+            out["month_day"] = (_MONTHS[_full_month(mon)], int(md["d"] or md["d2"]))
+        else:
+            extra.append(part)
+    if extra:
+        out["place"] = ", ".join([m["place"], *extra])
+    return out
+
+
+def _find_title(header: list[Line], body: list[Line]) -> str | None:
+    """The headline: a title-shaped line of the header that shares words with the article.
+
+    Taglines, section labels and "Skip to content" lines are title-shaped too, but do not
+    share the story's words the way a headline shares them with its lead.
+    """
+    body_words = {w.lower() for ln in body[:6] for w in words(ln.text)}
+    candidates = []
     for ln in header:
-        text = ln.text.lstrip("#").strip()
-        if is_title_shaped(text) and not _UI.search(text):
-            _mark(ln, "headline", "title")
+        if ln.verdict != "noise":
+            continue
+        text = plain(ln.text)
+        if is_title_shaped(text) and not ui_heavy(text) and not _UI.fullmatch(text):
+            candidates.append((ln, text))
+    for ln, text in candidates:
+        content = {w.lower() for w in words(text) if w.lower() not in _STOP and len(w) > 2}
+        shared = content & body_words
+        if len(shared) >= 2 and len(shared) >= 0.3 * len(content):
+            _mark(ln, "headline (shares its words with the lead)", "title")
             return text
+    if candidates:
+        ln, text = candidates[0]
+        _mark(ln, "headline (first title-shaped line)", "title")
+        return text
     return None
 
 
-def _split_names(names: str) -> list[str]:
-    return [n.strip() for n in re.split(r",\s*|\s+and\s+|\s*&\s*", names) if n.strip()]
+def _split_names(names: str) -> tuple[list[str] | None, str | None]:
+    """Personal names of a byline and an agency or outlet named with them; None if not names."""
+    people, outlet = [], None
+    for part in re.split(r",\s*|\s+and\s+|\s*&\s*|\s*;\s*", names):
+        part = part.strip(" .*_")
+        if not part:
+            continue
+        if is_agency(part):
+            outlet = outlet or part
+        elif _NAME.match(part):
+            people.append(part.title() if part.isupper() else part)
+        elif people and len(part.split()) <= 5 and part[0].isupper():
+            outlet = outlet or part  # "By Jane Doe, The Daily Example"
+        else:
+            return None, None
+    return people, outlet
 
 
-def _find_authors(header: list[Line]) -> list[str]:
+def _find_authors(header: list[Line]) -> tuple[list[str], str | None]:
     for ln in header:
-        m = _BYLINE.match(ln.text)
-        if m:
-            _mark(ln, "byline")
-            return _split_names(m["names"])
-    return []
+        for segment in re.split(r"\s*[·|•]\s*", plain(ln.text)):
+            m = _BYLINE.match(segment.strip().rstrip("."))
+            people, outlet = _split_names(m["names"]) if m else (None, None)
+            if people:
+                _mark(ln, "byline")
+                return people, (outlet if outlet and not is_agency(outlet) else None)
+    return [], None
 
 
 def _find_dateline(header: list[Line]) -> str | None:
     for ln in header:
-        if _DATELINE.match(ln.text) and len(ln.text) > 3 and not _UI.search(ln.text):
+        if ln.verdict == "noise" and _DATELINE.match(ln.text) and len(ln.text) > 3 and not _UI.search(ln.text):
             _mark(ln, "dateline")
             return ln.text
     return None
 
 
 def _find_url(lines: list[Line]) -> str | None:
-    for ln in lines:
+    for ln in sorted(lines, key=lambda x: not _SOURCE_LINE.match(x.text)):
         m = _URL.search(ln.text)
         if m:
             _mark(ln, "source URL")
-            return m.group(0)
+            return m.group(0).rstrip(".,;>")
     return None
 
 
-def _find_date(header: list[Line], tail: list[Line]) -> str | None:
+def _find_date(header: list[Line], tail: list[Line], hint: tuple[int, int] | None) -> str | None:
     for ln in header + [t for t in tail if _SOURCE_LINE.match(t.text) or _URL.search(t.text)]:
-        found = parse_date(ln.text)
+        if ln.verdict == "title":
+            continue
+        found = parse_date(ln.text, hint)
         if found:
             if ln.verdict == "noise":
                 _mark(ln, "date line")
+            elif "date" not in ln.reason:
+                ln.reason += " and date"
             return found
     return None
 
 
-def _find_outlet(lines: list[Line], url: str | None) -> str | None:
-    orgs = []
+def _find_wire(header: list[Line], tail: list[Line]) -> str | None:
+    """An agency credited in a copyright line, a sign-off, or a line of its own in the header."""
+    for ln in tail + header:
+        if _is_photo(ln):
+            continue  # an agency's photo credit says who took the picture, not who wrote the text
+        text = plain(ln.text)
+        credit = ("copyright" in ln.reason or "sign-off" in ln.reason or "standards" in text.lower()
+                  or is_agency(text.strip(" .")))
+        if credit:
+            wire = find_agency(text)
+            if wire:
+                if ln.verdict == "noise" and "copyright" not in ln.reason:
+                    _mark(ln, f"wire credit ({wire})")
+                return wire
+    return None
+
+
+def _find_company(lines: list[Line]) -> str | None:
+    """The last copyright holder that is not a news agency (the publisher's own line)."""
+    holders = []
     for ln in lines:
         if "copyright" in ln.reason:
-            m = _COPYRIGHT_ORG.match(ln.text)
-            if m and m["org"].strip().lower() not in ("c", "copyright"):
-                orgs.append(m["org"].strip())
-    if len(orgs) >= 2 and orgs[0] != orgs[-1]:
-        # A wire story republished: the publisher's line comes last, the wire's first.
-        return f"{orgs[-1]} ({orgs[0]})"
-    if orgs:
-        return orgs[0]
-    if url:
-        host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0]
-        return host
+            m = _COPYRIGHT_ORG.match(plain(ln.text))
+            holder = company_name(m["org"]) if m else ""
+            if holder and not find_agency(holder) and len(words(holder)) <= 6:
+                holders.append(holder)
+    return holders[-1] if holders else None
+
+
+def _publisher_slot(header: list[Line]) -> str | None:
+    """A metadata line "Author, Outlet" (the author slot may be empty): "• , The Daily Example"."""
+    for ln in header:
+        if ln.verdict not in ("noise", "meta"):
+            continue
+        text = ln.text.lstrip(_BULLETS + " ").strip()
+        m = _PUBLISHER_SLOT.match(text)
+        if m and not _DATELINE.match(text) and not is_agency(m["outlet"]):
+            names = m["names"].strip()
+            if not names or (not names.isupper() and len(names.split()) <= 4):
+                if ln.verdict == "noise":
+                    _mark(ln, "publisher line")
+                return m["outlet"]
     return None
+
+
+def _site_in_ui(lines: list[Line]) -> str | None:
+    """A site names itself in its own widgets: "register with X", "your X account".
+
+    A name that two or more interface lines use (platforms aside) is the site's.
+    """
+    counts: dict[str, int] = {}
+    for ln in lines:
+        if ln.verdict == "body" or not _UI.search(ln.text):
+            continue
+        for m in _SITE_IN_UI.finditer(ln.text):
+            name = m["name"]
+            if name.lower() not in PLATFORMS and name.lower() not in _STOP and not _UI.fullmatch(name):
+                counts[name] = counts.get(name, 0) + 1
+    named = [n for n, c in counts.items() if c >= 2]
+    if not named:
+        return None
+    page = "\n".join(ln.text for ln in lines)
+    return spaced_variant(max(named, key=lambda n: counts[n]), page)
