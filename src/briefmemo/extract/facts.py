@@ -87,6 +87,7 @@ class PhraseFact:
     status: str | None = None  # stalled | speeding up | agreed | rejected, as the sentence says
     subject: str | None = None  # who the sentence reports (its grammatical subject), for sides
     core: bool = True  # not a circumstance ("in the city of X", "by troops"): counts for ranking
+    focus: bool = False  # the phrase a cue of dispute or pending business bears on ("rejected X")
 
 
 @dataclass
