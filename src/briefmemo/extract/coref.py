@@ -49,9 +49,10 @@ class Coref:
         # canon: name variant -> canonical name, to gather one person's mentions.
         self.doc = doc
         self._canon = canon
-        self.mentions = [self._mention(s) for s in person_spans(doc)
-                         if not (skip and s.start in skip)]
-        self._gender = self._genders()
+        spans = person_spans(doc)
+        spans = sorted(spans + _echoes(doc, spans), key=lambda s: s.start)
+        self.mentions = [self._mention(s) for s in spans if not (skip and s.start in skip)]
+        self._gender = self._genders(skip or set())
 
     # -- building -------------------------------------------------------------------
     def _mention(self, span: Span) -> Mention:
@@ -64,7 +65,7 @@ class Coref:
         return Mention(span, text, {w.lower_ for w in words if w.is_alpha},
                        span.root.dep_ in ("nsubj", "nsubjpass"))
 
-    def _genders(self) -> dict[str, str]:
+    def _genders(self, skip: set[int]) -> dict[str, str]:
         """Gender of a surname, only where the article itself signals it (Mr/Ms, or a
         pronoun that is the subject of the very next clause after a sole subject)."""
         out: dict[str, str] = {}
@@ -75,7 +76,7 @@ class Coref:
         for m in self.mentions:
             if _key(m.span) in out or not m.subject:
                 continue
-            pron = _own_pronoun(m.span)
+            pron = _own_pronoun(m.span, skip)
             if pron is not None:
                 out[_key(m.span)] = pron
         return out
@@ -137,6 +138,23 @@ class Coref:
         return sents[-_MAX_SENTENCES_BACK] if len(sents) >= _MAX_SENTENCES_BACK else 0
 
 
+def _echoes(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Later bare surnames the tagger missed or mislabelled ("Doe said ..." tagged ORG):
+    a capitalised proper noun equal to the last word of a person already named."""
+    surnames = {s[-1].text for s in spans if s[-1].is_title}
+    taken = {t.i for s in spans for t in s}
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.text not in surnames or (tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON"):
+            continue
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and len(ent) > 1:
+            continue  # part of a longer name of something else ("Doe Foundation")
+        if any(s.start < tok.i and s[-1].text == tok.text for s in spans):
+            out.append(doc[tok.i:tok.i + 1])
+    return out
+
+
 def _fit(head: str, mods: list[Token], words: set[str]) -> int | None:
     """How well a role phrase fits a person's role words; None when it contradicts them."""
     stems = {_stem(w) for w in words}
@@ -183,7 +201,8 @@ def _apposition(span: Span) -> Span | None:
     """Role words in apposition: "Jane Doe, the union's general secretary" or
     "the mediator, Jane Doe" (the name is then the apposition of the role noun)."""
     root = span.root
-    appos = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"), None)
+    appos = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"
+                  and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text != "("), None)
     if appos is not None:
         return _phrase(appos)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
@@ -202,16 +221,20 @@ def _phrase(tok: Token, stop: int | None = None) -> Span:
     return tok.doc[start:end]
 
 
-def _own_pronoun(span: Span) -> str | None:
-    """'Jane Doe said she ...' / 'John Doe ... his': a pronoun in the same sentence whose
-    nearest earlier person is this one, with no other person in between."""
+def _own_pronoun(span: Span, skip: set[int]) -> str | None:
+    """'Jane Doe said she ...' / 'John Doe ... his': a subject or possessive pronoun later
+    in the same sentence, with no other person in it (an object pronoun, as in 'Doe
+    scolded him', is someone else; a pronoun inside a quotation is the speaker's)."""
     sent = span.sent
     others = [e for e in span.doc.ents if e.label_ == "PERSON" and sent.start <= e.start < sent.end
               and e.start != span.start]
     if others:
         return None
     for t in span.doc[span.end:sent.end]:
-        if t.lower_ in ("he", "his", "him", "she", "her"):
+        if t.i in skip:
+            continue
+        if (t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")) or \
+                (t.lower_ in ("his", "her") and t.dep_ == "poss"):
             return PERSONAL_PRONOUNS[t.lower_]
     return None
 

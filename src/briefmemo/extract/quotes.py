@@ -26,7 +26,11 @@ SPEECH_VERBS = frozenset(
     "describe call suggest urge promise vow pledge tweet continue conclude remark "
     "recall predict complain concede caution testify shout chant joke boast recount "
     "observe comment contend maintain lament assert report post proclaim demand tout "
-    "label dub brand term".split())
+    "label dub brand term condemn dismiss criticise criticize praise accuse blast slam hail "
+    "scold decry denounce lambast mock liken proclaim sing".split())
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
+# A transcript turn: "SPEAKER: words" (interviews printed as transcripts).
+_TURN = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s")
 _OPENERS = {"“": "”", '"': '"', "«": "»"}
 _CLOSERS = {"”", '"', "»"}
 _DASH_LEAD = re.compile(r"^[\s.…—–-]*")
@@ -111,17 +115,60 @@ def find_quotes(ctx: ArticleContext, dates: list[DateMention]) -> list[QuoteFact
     for qs in spans:
         raw = doc.text[qs.start:qs.end]
         text = raw.strip()
-        att = attribute(ctx, coref, qs, quoted)
+        if _is_title(text) or _is_nickname(doc.text, qs):
+            continue  # "Fox News Sunday", Marcia "Cia" Price: names, not anybody's words
+        att = _turn(ctx, text) or attribute(ctx, coref, qs, quoted)
         when = _when(ctx, qs, att, dates)
         if att.speaker is None and last is not None and _continues(doc, last[0], qs):
             prev = last[1]
             att, when = Attribution(prev.speaker, prev.role, prev.reported_by), prev.date
+        partial = is_partial(doc.text, qs)
+        if att.speaker is None and partial:
+            continue  # a fragment nobody is said to have said: a scare quote or a term
         start = qs.start + len(raw) - len(raw.lstrip())
         fact = QuoteFact(text, att.speaker, att.role, att.reported_by, when,
-                         ctx.cite(start, start + len(text)), partial=is_partial(doc.text, qs))
+                         ctx.cite(start, start + len(text)), partial=partial)
         quotes.append(fact)
         last = (qs, fact)
     return quotes
+
+
+def _is_title(text: str) -> bool:
+    """Title case throughout (a programme, a book, a slogan), not a sentence someone said."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(words) < 2 or len(words) > 8 or not content or text.rstrip()[-1:] in "?!":
+        return False
+    return all(w[0].isupper() for w in content) and not re.search(r"[.?!]\s", text)
+
+
+def _is_nickname(text: str, qs: QuoteSpan) -> bool:
+    """One or two capitalised words quoted between the parts of a name: Jane "JJ" Doe."""
+    inner = text[qs.start:qs.end]
+    before, after = text[max(qs.start - 30, 0):qs.start - 1], text[qs.end + 1:qs.end + 30]
+    return len(inner.split()) <= 2 and inner[:1].isupper() and bool(re.search(r"\b[A-Z][a-z.]+\s$", before)) \
+        and bool(re.match(r"\s[A-Z][a-z]", after))
+
+
+def _turn(ctx: ArticleContext, text: str) -> Attribution | None:
+    """The speaker label of a transcript turn, as the person the article names."""
+    m = _TURN.match(text)
+    if m is None:
+        return None
+    label = m.group(1).title()
+    return Attribution(_person_name(ctx, label))
+
+
+def _person_name(ctx: ArticleContext, text: str) -> str:
+    """Canonical name, unless a bare surname is shared by several people of the article
+    (then the surname as written: a wrong first name is worse than none)."""
+    name = canonical(ctx, text)
+    words = text.split()
+    if len(words) == 1:
+        fuller = {v for v in ctx.names.values() if v.split()[-1:] == words and " " in v}
+        if len(fuller) > 1:
+            return text
+    return name
 
 
 def _tokens_in(doc: Doc, qs: QuoteSpan) -> list[Token]:
@@ -160,7 +207,7 @@ def attribute(ctx: ArticleContext, coref: Coref, qs: QuoteSpan, quoted: set[int]
     verb = _speech_verb(doc, qs, inside, quoted)
     if verb is None:
         return Attribution()
-    subj = _subject(verb, quoted)
+    subj = _subject(verb, quoted) or _next_to(doc, verb, qs, quoted)
     if subj is None:
         return Attribution(verb=verb.i)
     speaker, role = _name_of(ctx, coref, subj)
@@ -209,12 +256,36 @@ def _subject(verb: Token, quoted: set[int]) -> Token | None:
     if verb.lower_ == "according":
         to = next((c for c in verb.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    for v in (verb, verb.head):
+    v = verb
+    for _ in range(4):
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in quoted), None)
         if subj is not None:
             return subj
-        if v.dep_ not in ("advcl", "conj", "xcomp"):
+        # a verb with no subject of its own borrows the subject of the clause it hangs
+        # from: "..., adding", "and warned", "issued a statement calling", "for saying"
+        if v.dep_ in ("advcl", "conj", "xcomp"):
+            v = v.head
+        elif v.dep_ in ("acl", "pcomp") and v.head.head.i != v.head.i:
+            v = v.head.head
+        else:
             break
+    return None
+
+
+def _next_to(doc: Doc, verb: Token, qs: QuoteSpan, quoted: set[int]) -> Token | None:
+    """The speaker by position when the parse lost it: '"...," Doe, an aide, said' (the
+    words between the closing mark and the verb) or '"...," said Doe' (right after it)."""
+    after = [t for t in doc if qs.end < t.idx < verb.idx and t.i not in quoted]
+    if after and verb.idx > qs.end and all(t.idx >= qs.end for t in after):
+        words = [t for t in after if not t.is_punct and not t.is_space]
+        cand = words[0] if words else None
+    else:
+        cand = next((t for t in doc[verb.i + 1:verb.i + 3] if not t.is_punct), None)
+    if cand is None or cand.i in quoted:
+        return None
+    if cand.ent_type_ == "PERSON" or cand.lower_ in PERSONAL_PRONOUNS:
+        ent = next((e for e in doc.ents if e.start <= cand.i < e.end), None)
+        return ent.root if ent is not None else cand
     return None
 
 
@@ -222,7 +293,7 @@ def _name_of(ctx: ArticleContext, coref: Coref, tok: Token) -> tuple[str | None,
     """Canonical name (or role phrase) for a subject token, and the person's role."""
     person = coref.resolve(tok)
     if person is not None:
-        return canonical(ctx, person.text), coref.role_of(person)
+        return _person_name(ctx, person.text), coref.role_of(person)
     if tok.lower_ in PERSONAL_PRONOUNS or tok.pos_ == "PRON":
         return None, None  # "he" with no person before it, "it", "they", "who"
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
@@ -231,7 +302,7 @@ def _name_of(ctx: ArticleContext, coref: Coref, tok: Token) -> tuple[str | None,
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is not None and coref.resolve(owner) is not None:
         # "Doe's spokesman" -> "spokesman for Jane Doe"
-        name = canonical(ctx, coref.resolve(owner).text)  # type: ignore[union-attr]
+        name = _person_name(ctx, coref.resolve(owner).text)  # type: ignore[union-attr]
         head = _noun_phrase(tok, drop_poss=True)
         return f"{head} for {name}", head
     if tok.pos_ not in ("NOUN", "PROPN"):
