@@ -145,10 +145,10 @@ def build_article(raw: RawSource, sid: str, override: dict[str, str],
     clues = find_metadata(lines, front, source)
     _apply_override(source, override)
     body, offsets = _assemble_body(lines)
+    if not _looks_english(text, 0.06) or (body and not _looks_english(body, 0.08)):
+        raise BadSourceError(f"{path}: not in English")
     if len(words(body)) < 20:
         raise BadSourceError(f"{path}: no article text found")
-    if not _looks_english(body):
-        raise BadSourceError(f"{path}: not in English")
     if raw.is_html:
         source.cited_file = f"sources/{sid}.txt"
     article = Article(source=source, path=str(path), text=text, body=body, offsets=offsets,
@@ -189,6 +189,10 @@ def _assemble_body(lines: list[Line]) -> tuple[str, OffsetMap]:
     return "".join(parts), offsets
 
 
-def _looks_english(body: str) -> bool:
-    ws = [w.lower() for w in words(body)[:400]]
-    return bool(ws) and sum(w in _ENGLISH for w in ws) / len(ws) >= 0.08
+def _looks_english(text: str, floor: float) -> bool:
+    """English prose is about a fifth function words; other languages have almost none of these.
+
+    Too few words to tell counts as English (the "no article text" check then decides).
+    """
+    ws = [w.lower() for w in words(text)[:2000]]
+    return len(ws) < 15 or sum(w in _ENGLISH for w in ws) / len(ws) >= floor

@@ -161,8 +161,10 @@ def _judge(raw: str, t: str, nxt: str, body_seen: int, ended: bool, repeated: Co
         return "noise", "photo credit"
     if is_link_line(raw):
         return "noise", "links (menu, related posts, buttons)"
-    if ui_heavy(t) or block_ui:
+    if ui_heavy(t):
         return "noise", "interface prompt (login, newsletter, share, paywall)"
+    if block_ui:
+        return "noise", "in one block with an interface prompt (a widget's other lines)"
     if shared[raw] and not _full_prose(t):
         return "noise", f"repeated in {shared[raw] + 1} files of the folder (site furniture)"
     if is_sentence_shaped(t):

@@ -112,7 +112,7 @@ def find_metadata(lines: list[Line], front: dict[str, str], source: Source) -> C
     source.dateline = _find_dateline(header) or (lead or {}).get("place")
     source.url = front.get("url") or _find_url(header + tail)
     source.published = (parse_date(front.get("date", "")) or _find_date(header, tail, clues.month_day))
-    source.title = front.get("title") or _find_title(header, body)
+    source.title = _front_title(header, front["title"]) if front.get("title") else _find_title(header, body)
     clues.wire = clues.wire or _find_wire(header, tail)
     clues.company = _find_company(tail + header)
     clues.site = (front.get("outlet") or _publisher_slot(header) or byline_outlet
@@ -210,6 +210,15 @@ def _find_title(header: list[Line], body: list[Line]) -> str | None:
         _mark(ln, "headline (first title-shaped line)", "title")
         return text
     return None
+
+
+def _front_title(header: list[Line], title: str) -> str:
+    """The title the front matter or meta tags give; its line in the text is marked as such."""
+    for ln in header:
+        if ln.verdict == "noise" and plain(ln.text) == title.strip():
+            _mark(ln, "headline (as the front matter or meta tags give it)", "title")
+            break
+    return title
 
 
 def _split_names(names: str) -> tuple[list[str] | None, str | None]:
