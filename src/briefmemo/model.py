@@ -55,6 +55,7 @@ class Position:
     date: str | None
     citations: list[Citation]
     note: str | None = None  # e.g. "changed since 2017-11-10: ..." where a position moved
+    holder: str | None = None  # who took it: a canonical actor name, or the side itself
 
 
 @dataclass
@@ -73,6 +74,8 @@ class Side:
     name: str
     aliases: list[str] = field(default_factory=list)  # metonyms: capital, seat of power, adjective
     actors: list[str] = field(default_factory=list)  # canonical actor names
+    # The side's positions and its actors', newest first (the same items as on the actors).
+    positions: list[Position] = field(default_factory=list)
 
 
 @dataclass
@@ -92,6 +95,9 @@ class TimelineEntry:
     citations: list[Citation]
     kind: str = "current"  # current | background | planned
     estimated: bool = False  # the date rests on an estimated publication date
+    # The same event as other sources word it: each with its own text and citation, since a
+    # citation must contain the text it is given for (the entry's own citations all do).
+    reports: list[Evidence] = field(default_factory=list)
 
 
 @dataclass
@@ -160,6 +166,7 @@ class Memo:
         out += [("positions", p.text, p.citations) for a in self.actors for p in a.positions]
         out += [("quotes", q.text, q.citations) for q in self.quotes]
         out += [("timeline", t.text, t.citations) for t in self.timeline]
+        out += [("timeline", r.text, r.citations) for t in self.timeline for r in t.reports]
         out += [("open_issues", e.text, e.citations) for i in self.open_issues for e in i.evidence]
         out += [("stances", s.text, s.citations) for i in self.open_issues for s in i.stances]
         return out

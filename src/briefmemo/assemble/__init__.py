@@ -14,8 +14,10 @@ from .actors import build_actors
 from .issues import build_issues
 from .names import global_names
 from .quotes import build_quotes
+from .sides import build_sides
 from .summary import build_summary
 from .timeline import build_timeline
+from .undated import estimate_undated
 
 MAX_ISSUES = 6
 
@@ -43,6 +45,8 @@ def assemble(sources: list[Source], facts: list[ArticleFacts], skipped: list[Ski
     memo.summary = build_summary(facts)
     memo.quotes = build_quotes(facts, names)
     memo.actors = build_actors(facts, names, memo.quotes, options.sides)
+    memo.sides = build_sides(memo.actors, facts, options.sides, names)
+    memo.notes += estimate_undated(sources, facts)  # before the timeline: it dates undated events
     memo.timeline = build_timeline(facts)
     memo.open_issues = build_issues(facts, options.max_issues, memo.actors, options.watch, memo.sides)
     return memo

@@ -1,51 +1,137 @@
-"""Actors across sources: name variants merged, ranked, with sides and positions."""
+"""Actors across sources: name variants merged, ranked, with sides and positions.
+
+Only actors who matter are kept: people and organisations that state positions, are
+quoted or are subjects of statements; a name that turns out to be a place ("Northland"
+tagged as a person) becomes its side's voice instead. Parties speaking as a whole
+("Tokyo said ...") become an actor named after the side.
+"""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..extract.facts import ActorFact, ArticleFacts
+from ..extract.facts import ActorFact, ArticleFacts, PositionFact
 from ..model import Actor, Position, Quote
 from .common import date_key, merge_citations, norm
+from .sides import PERSON, SideResolver, mark_shifts, term_key
+
+MIN_SCORE = 2
 
 
 def build_actors(facts: list[ArticleFacts], names: dict[str, str], quotes: list[Quote],
-            sides_config: dict[str, str]) -> list[Actor]:
-    gpes = {p.side for f in facts for p in f.positions if p.side}
+                 sides_config: dict[str, str]) -> list[Actor]:
+    resolver = SideResolver(facts, sides_config, names)
+    merged = _merge(facts, names)
+    places = {n for n, a in merged.items() if a.kind == "place" or _is_place(a, resolver)}
+    people = {n: a for n, a in merged.items() if n not in places}
+    _resolve_people_sides(people, resolver, sides_config)
+    spoken = Counter(names.get(q.speaker, q.speaker) for q in quotes if q.speaker)
+    held = _held_positions(facts, names, people, places, resolver)
+    actors = []
+    for a in sorted(people.values(), key=lambda a: (-_score(a, spoken, held), a.name)):
+        if not _matters(a, spoken, held):
+            continue
+        positions = _finish(held.pop(a.name, []), a.name)
+        actors.append(Actor(a.name, sorted(a.aliases - {a.name}), resolver.person_sides.get(a.name), a.role,
+                            positions))
+    for side, ps in sorted(held.items()):  # what remains is held by a side as a whole
+        if side in resolver.person_sides.values() or resolver.side_of(side) == side:
+            actors.append(Actor(side, [], side, None, _finish(ps, side)))
+    known = {a.name for a in actors} | set(resolver.pool) | {v for a in people.values() for v in a.aliases}
+    for side in sorted({a.side for a in actors if a.side}):
+        mark_shifts([p for a in actors if a.side == side for p in a.positions], known)
+    return actors
+
+
+def _merge(facts: list[ArticleFacts], names: dict[str, str]) -> dict[str, ActorFact]:
     merged: dict[str, ActorFact] = {}
     for a in (a for f in facts for a in f.actors):
+        if a.kind != "person" and a.name in names:
+            continue  # a person's name the tagger took for a place or an organisation
         name = names.get(a.name, a.name)
-        into = merged.setdefault(name, ActorFact(name))
-        into.aliases |= {v for v in a.aliases if v != name}
+        into = merged.setdefault(name, ActorFact(name, kind=a.kind))
+        if a.kind == "place":
+            into.kind = "place"  # named as a place anywhere: a place
+        into.aliases |= a.aliases | ({a.name} if a.name != name else set())
         into.mentions += a.mentions
         into.as_subject += a.as_subject
         if a.role and (into.role is None or len(a.role) > len(into.role)):
             into.role = a.role
-        into.side = into.side or a.side
-    spoken = Counter(q.speaker for q in quotes if q.speaker)
-    ranked = sorted(merged.values(), key=lambda a: -(a.mentions + 2 * spoken[a.name] + a.as_subject))
-    actors = []
-    for a in ranked:
-        if a.mentions + spoken[a.name] < 2:
-            continue
-        side = sides_config.get(a.name) or _side_name(a.side, gpes)
-        actors.append(Actor(a.name, sorted(a.aliases), side, a.role, _positions(facts, a.name, names)))
-    actors += _side_actors(facts, {a.name for a in actors}, sides_config)
-    return actors
+        for term, w in a.side_votes.items():
+            into.side_votes[term] = into.side_votes.get(term, 0.0) + w
+    return merged
 
 
-def _side_name(hint: str | None, gpes: set[str]) -> str | None:
-    """"Russian" -> "Russia" when the articles name that country; else the hint itself."""
-    if not hint:
-        return None
-    stem = hint.lower()[:4]
-    return next((g for g in sorted(gpes) if g.lower().startswith(stem)), hint)
+def _is_place(a: ActorFact, resolver: SideResolver) -> bool:
+    """A "person" with no title whose name is a country or its nationality word's stem, or
+    an "organisation" that is a country or a seat of power ("the Palace said")."""
+    if a.kind == "org":
+        return resolver.own_side(a.name) is not None or term_key(a.name) in resolver.links
+    return a.role is None and not a.side_votes and resolver.side_of(a.name) is not None \
+        and not _linked_only(a.name, resolver)
 
 
-def _positions(facts: list[ArticleFacts], name: str, names: dict[str, str]) -> list[Position]:
-    found = [Position(p.text, p.date, [p.citation]) for f in facts for p in f.positions
-             if names.get(p.holder, p.holder) == name]
-    return sorted(_dedup_positions(found), key=lambda p: -date_key(p.date))
+def _linked_only(name: str, resolver: SideResolver) -> bool:
+    # A name resolved only through weak links (a person followed by a speaker) is a person.
+    words = name.split()
+    return not any(resolver.own_side(w) for w in words) and resolver.own_side(name) is None
+
+
+def _resolve_people_sides(people: dict[str, ActorFact], resolver: SideResolver, config: dict[str, str]) -> None:
+    """Side by weighted votes of the title/apposition words; "person:X" votes (a spokeswoman
+    for X) are counted once X's own side is known. The config file wins."""
+    for final in (False, True):
+        for a in people.values():
+            votes: Counter[str] = Counter()
+            for term, w in a.side_votes.items():
+                if term.startswith(PERSON) and not final:
+                    continue
+                side = resolver.side_of(term)
+                if side:
+                    votes[side] += w
+            if a.kind == "org" and not votes:
+                side = resolver.side_of(a.name)
+                if side:
+                    votes[side] += 1
+            if votes:
+                resolver.person_sides[a.name] = max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    for a in people.values():
+        override = next((config[v] for v in [a.name, *sorted(a.aliases)] if v in config), None)
+        if override:
+            resolver.person_sides[a.name] = override
+
+
+def _held_positions(facts: list[ArticleFacts], names: dict[str, str], people: dict[str, ActorFact],
+                    places: set[str], resolver: SideResolver) -> dict[str, list[Position]]:
+    """Positions by holder: a person's canonical name, or the side a place or party term names."""
+    held: dict[str, list[Position]] = defaultdict(list)
+    for p in (p for f in facts for p in f.positions):
+        holder = _holder(p, names, people, places, resolver)
+        if holder:
+            held[holder].append(Position(p.text, p.date, [p.citation], holder=holder))
+    return held
+
+
+def _holder(p: PositionFact, names: dict[str, str], people: dict[str, ActorFact], places: set[str],
+            resolver: SideResolver) -> str | None:
+    name = names.get(p.holder, p.holder)
+    if name in people and name not in places:
+        return name
+    return resolver.side_of(p.side) or resolver.side_of(p.holder)
+
+
+def _score(a: ActorFact, spoken: Counter[str], held: dict[str, list[Position]]) -> int:
+    return a.mentions + 2 * spoken[a.name] + 2 * a.as_subject + len(held.get(a.name, []))
+
+
+def _matters(a: ActorFact, spoken: Counter[str], held: dict[str, list[Position]]) -> bool:
+    """Speaks or states a position, and is named more than in passing."""
+    acts = spoken[a.name] or held.get(a.name) or (a.as_subject and a.role)
+    return bool(acts) and a.mentions + spoken[a.name] >= MIN_SCORE
+
+
+def _finish(positions: list[Position], holder: str) -> list[Position]:
+    return sorted(_dedup_positions(positions), key=lambda p: (-date_key(p.date), p.text))
 
 
 def _dedup_positions(positions: list[Position]) -> list[Position]:
@@ -57,14 +143,3 @@ def _dedup_positions(positions: list[Position]) -> list[Position]:
         else:
             out.append(p)
     return out
-
-
-def _side_actors(facts: list[ArticleFacts], known: set[str], sides_config: dict[str, str]) -> list[Actor]:
-    """Governments speaking as a whole ("Tokyo said...") become actors of their side."""
-    by_side: dict[str, list[Position]] = defaultdict(list)
-    for f in facts:
-        for p in f.positions:
-            if p.side and p.holder not in known:
-                by_side[sides_config.get(p.holder, p.holder)].append(Position(p.text, p.date, [p.citation]))
-    return [Actor(side, [], side, "government", sorted(_dedup_positions(ps), key=lambda p: -date_key(p.date)))
-            for side, ps in sorted(by_side.items())]

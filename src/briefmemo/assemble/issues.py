@@ -23,6 +23,7 @@ MAX_EVIDENCE = 5
 MAX_STANCES = 4
 _OVERLAP = 0.5  # share of the smaller candidate's sentences that makes two candidates one issue
 _MAX_TITLE_WORDS = 7
+_PART = 0.75  # share of a candidate's sentences inside a chosen issue that makes it a part of it
 
 
 @dataclass
@@ -42,6 +43,8 @@ class _Sentence:
     named: bool = False
     side: str | None = None
     core: set[str] = field(default_factory=set)  # terms the sentence is about, not mere setting
+    focus: set[str] = field(default_factory=set)  # terms a cue of dispute or pending bears on
+    position: bool = False  # an actor's stated position (extract/positions.py)
 
 
 @dataclass
@@ -60,12 +63,16 @@ def build_issues(facts: list[ArticleFacts], limit: int, actors: list[Actor] | No
     watched = [_watched_issue(w, sentences) for w in watch or []]
     found: list[OpenIssue] = []
     shown = {(c.source, c.start) for i in watched for e in i.evidence for c in e.citations}
+    chosen: list[_Candidate] = []
     for cand in _candidates(sentences, exclude):
         if len(watched) + len(found) >= max(limit, len(watched)):
             break
+        if _is_part_of(cand, chosen):
+            continue
+        chosen.append(cand)
         issue = _issue(_title(cand), cand.sentences, cand.terms)
         keys = {(c.source, c.start) for e in issue.evidence for c in e.citations}
-        if len(keys & shown) >= _OVERLAP * len(keys):
+        if len(keys & shown) > _OVERLAP * len(keys):
             continue  # mostly what the issues above already show: a near-duplicate
         shown |= keys
         found.append(issue)
@@ -84,10 +91,13 @@ def _sentences(facts: list[ArticleFacts], lookup: dict[str, str]) -> list[_Sente
                 s = _Sentence(f.source_id, p.text, p.date, p.citation, p.cue, p.pending, p.status,
                               p.subject)
                 s.side = _side_of(held.get(p.citation), p.subject, lookup)
+                s.position = p.citation in held
                 by_key[(f.source_id, p.citation.start)] = s
             s.terms |= set(p.terms)
             if p.core:
                 s.core |= set(p.terms)
+            if p.focus:
+                s.focus |= set(p.terms)
             s.surfaces.append((p.surface, tuple(p.terms)))
             s.named = s.named or p.named
     return list(by_key.values())
@@ -190,25 +200,57 @@ def _candidates(sentences: list[_Sentence], exclude: set[str]) -> list[_Candidat
     return sorted(cands, key=lambda c: (-c.score, min(c.terms)))
 
 
+def _is_part_of(cand: _Candidate, chosen: list[_Candidate]) -> bool:
+    """Most of what speaks to it lies inside one issue already chosen: an aspect of that one
+    ("without preconditions" inside "peace treaty"). A named agreement stands on its own."""
+    if _is_named(cand.terms):
+        return False
+    mine = {_key(s) for s in cand.sentences if s.core & cand.terms}
+    return any(len(mine & {_key(s) for s in c.sentences}) >= _PART * len(mine) for c in chosen)
+
+
 def _score(cand: _Candidate) -> float:
     """Articles, sentences and sides that speak to it, in words of dispute or pending business.
 
     Only sentences about the terms count, not those where they are mere setting
-    ("in the city of X"); a named agreement counts where a sentence says something of it.
+    ("in the city of X"); most of all those where a cue of dispute or of pending business
+    bears on them ("rejected X", "still unresolved is X"). A named agreement counts where a
+    sentence says something of it.
     """
     about = [s for s in cand.sentences if s.core & cand.terms]
     sources = {s.source for s in about}
     sides = {s.side for s in about if s.side}
     cues = sum(s.cue for s in about)
-    pending = any(s.pending for s in about)
-    named = any(t.startswith("agreement:") for t in cand.terms) and \
-        any(s.cue or s.pending or s.status for s in about)
+    focus = sum(bool(s.focus & cand.terms) for s in about)
+    pending = sum(bool(s.pending and s.focus & cand.terms) for s in about)
+    positions = sum(s.position for s in about)
+    named = _is_named(cand.terms) and any(s.cue or s.pending or s.status for s in about)
     if len(sources) < 2 and len(about) < 3 and not (named or pending):
         return 0.0
     if not (cues or pending or named or any(s.status for s in about)):
         return 0.0
-    return (3 * len(sources) + min(len(about), 8) + min(cues, 5) + 2 * min(len(sides), 3)
-            + 4 * pending + 10 * named)
+    statuses = sum(bool(s.status) for s in about)
+    depth = max(Counter(s.source for s in about).values())  # how much one article dwells on it
+    score = (3 * len(sources) + min(len(about), 8) + min(cues, 5) + 2 * min(len(sides), 3)
+             + 2 * min(focus, 4) + 5 * min(pending, 2) + min(positions, 4) + 2 * min(statuses, 3)
+             + 2 * min(depth, 5) + 14 * named)
+    if named:
+        return score
+    if not (focus or pending):
+        score *= 0.8  # no word of dispute or pending business bears on it
+    return score * (1 - 0.5 * _boilerplate(about, cand.terms))
+
+
+def _boilerplate(about: list[_Sentence], terms: set[str]) -> float:
+    """Share of the sentences that another article repeats almost word for word: background
+    that every report restates ("the two countries never formally ended hostilities") is
+    context, not an open question."""
+    if len(about) < 2:
+        return 0.0
+    repeated = sum(not (s.focus & terms) and
+                   any(o.source != s.source and similar(o.text, s.text, 0.3) for o in about)
+                   for s in about)
+    return repeated / len(about)
 
 
 # -- one issue ---------------------------------------------------------------------------------
@@ -219,16 +261,22 @@ def _title(cand: _Candidate) -> str:
     best: tuple[float, str] | None = None
     for s in cand.sentences:
         for text, terms in s.surfaces:
-            mine = set(terms) & cand.terms
+            mine = {t for t in set(terms) & cand.terms if _is_named({t}) or t in _stems(text)}
             n = len(text.split())
             if not mine or n > _MAX_TITLE_WORDS:
                 continue
             # Short phrases read best, but a named agreement is worth its full name.
-            value = sum(weight[t] for t in mine) - (0.0 if _is_named(mine) else 0.3 * n)
+            value = sum(weight[t] for t in mine) + (0.01 * n if _is_named(mine) else -0.3 * n)
             if best is None or (value, text.lower()) > (best[0], best[1].lower()):
                 best = (value, text)
     title = best[1] if best else sorted(cand.terms)[0]
     return title[:1].upper() + title[1:]
+
+
+def _stems(text: str) -> set[str]:
+    from ..extract.phrases import stem
+
+    return {stem(w) for w in re.findall(r"[A-Za-z]+", text)}
 
 
 def _is_named(terms: set[str]) -> bool:

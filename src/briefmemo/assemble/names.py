@@ -9,10 +9,11 @@ from ..extract.facts import ArticleFacts
 
 def global_names(facts: list[ArticleFacts], config: dict[str, str]) -> dict[str, str]:
     """Map every name variant in any article to one canonical name across the articles."""
-    full = Counter(a.name for f in facts for a in f.actors if " " in a.name)
+    people = [a for f in facts for a in f.actors if a.kind == "person"]
+    full = Counter(a.name for a in people if " " in a.name)
     mapping: dict[str, str] = {}
     for f in facts:
-        for a in f.actors:
+        for a in (a for a in f.actors if a.kind == "person"):
             for variant in a.aliases | {a.name}:
                 mapping[variant] = _fullest(variant, full)
     mapping.update(config)

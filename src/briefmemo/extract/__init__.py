@@ -13,6 +13,7 @@ from .leads import find_leads
 from .phrases import find_phrases
 from .positions import find_positions
 from .quotes import find_quotes
+from .sides import find_side_links
 
 __all__ = ["ArticleFacts", "extract_article"]
 
@@ -25,7 +26,8 @@ def extract_article(article: Article, doc: Doc) -> ArticleFacts:
     facts.dates = find_dates(ctx)
     facts.events = events_from(ctx, facts.dates)
     facts.quotes = find_quotes(ctx, facts.dates)
-    facts.positions = find_positions(ctx, facts.dates)
+    facts.positions = find_positions(ctx, facts.dates, facts.quotes)
+    facts.side_links = find_side_links(ctx)
     facts.phrases = find_phrases(ctx, facts.dates)
     facts.leads = find_leads(ctx)
     return facts

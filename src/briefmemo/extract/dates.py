@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from ..model import Citation
 from .context import ArticleContext
 from .facts import DateMention, EventFact
-from .timex import WEEKDAYS, resolve, resolve_rules
+from .timex import DAY_AFTER_DATELINE, MONTHS, WEEKDAYS, resolve, resolve_rules
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _FUTURE_WORDS = re.compile(r"\b(later this|next|upcoming|coming|planned|plans? to|expected to|due to|"
@@ -140,25 +140,168 @@ def _possessive(span: Span) -> bool:
     return nxt is not None and nxt.tag_ == "POS"
 
 
+# The isodate values the memo may carry (memo.schema.json): year, month, day, season, week, decade.
+_MEMO_DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|\d{4}-(SP|SU|FA|WI)|\d{4}-W\d{2}|\d{3})$")
+_NAMED = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS + WEEKDAYS) + r")\b")
+# A date that bounds something ("by the end of this year") is a target, not when it happened.
+_DEADLINE = re.compile(r"\b(by|before|until|till|toward|towards)\s*[“\"]?\s*$", re.I)
+_QUOTE_MARK = re.compile(r"[\"“”]")
+MIN_EVENT_WORDS = 5  # a fragment ("Friday.") cut off by a paragraph break reports no event
+YEARS_TO_BACKGROUND = 3  # events this many years before the article are its history
+
+
 def events_from(ctx: ArticleContext, mentions: list[DateMention]) -> list[EventFact]:
-    """One event per sentence that holds a resolvable calendar date."""
+    """The dated events an article reports: per sentence, the date of what it reports.
+
+    A sentence's event date is a calendar date outside quotation marks (a date inside a
+    quote is what the speaker talked about), preferring the one that is not a target
+    ("by the end of the year") and the finest; the sentence gives a second event where
+    it also names a finer planned date ("toward next spring") or a date years earlier
+    ("a 1956 joint statement"). Durations and vague references ("for seven decades",
+    "recently") date nothing. In an article without a date, a month or weekday named
+    without its year makes a pending event (date "") that assemble/undated.py dates.
+    """
     events: list[EventFact] = []
-    seen: set[int] = set()
-    for m in mentions:
-        if m.type == "DURATION" or not m.value or not m.value[:1].isdigit():
+    ref = _reference_date(ctx, mentions)
+    for sent, found in _by_sentence(ctx, mentions):
+        if sum(1 for t in sent if t.is_alpha) < MIN_EVENT_WORDS:
             continue
-        sent = ctx.doc.char_span(m.start, m.end, alignment_mode="expand").sent
-        if sent.start in seen:
+        outside = [m for m in found if not _inside_quote(sent, m)]
+        dated = [m for m in outside if _is_calendar(m) or _pending(ctx, m)]
+        if not dated:
             continue
-        seen.add(sent.start)
-        events.append(EventFact(m.value, sent.text.strip(), _kind(ctx, m), ctx.cite_span(sent)))
+        text, cite = sent.text.strip(), ctx.cite_span(sent)
+        main = min(dated, key=lambda m: (_is_deadline(sent, m), m.tense == "future", -_precision_of(m)))
+        events.append(_event(ref, main, text, cite))
+        main_kind = kind_of(main.value, main.tense, ref) if main.value else "current"
+        others = [m for m in dated if m.value and m.value != main.value and _precision(m.value) >= 1]
+        if ref is None:  # no date to judge kinds by: keep one other date, undated.py judges it
+            events += [_event(ref, m, text, cite) for m in others[:1]]
+            continue
+        for wanted in ("planned", "background"):
+            extra = next((m for m in others if (wanted == "background" or _precision(m.value) >= 2)
+                          and kind_of(m.value or "", m.tense, ref) == wanted != main_kind), None)
+            if extra is not None:
+                events.append(_event(ref, extra, text, cite))
     return events
 
 
-def _kind(ctx: ArticleContext, m: DateMention) -> str:
-    year = int(m.value[:4]) if m.value and m.value[:4].isdigit() else None
-    if ctx.published and year is not None and year < ctx.published.year - 5:
+def _pending(ctx: ArticleContext, m: DateMention) -> bool:
+    """In an article without a date, a month or weekday named without its year ("in November")."""
+    return ctx.published is None and m.value is None and bool(_NAMED.search(m.text))
+
+
+def _precision_of(m: DateMention) -> int:
+    if m.value:
+        return _precision(m.value)
+    return 3 if any(w.capitalize() in m.text for w in WEEKDAYS) or re.search(r"\d", m.text) else 2
+
+
+def _reference_date(ctx: ArticleContext, mentions: list[DateMention]) -> date | None:
+    """The day the article speaks from: its date line, or the day after where the text
+    shows the date line to be a day early (timex.DAY_AFTER_DATELINE)."""
+    if ctx.published and any(m.rule == DAY_AFTER_DATELINE for m in mentions):
+        return ctx.published + timedelta(days=1)
+    return ctx.published
+
+
+def _event(ref: date | None, m: DateMention, text: str, cite: Citation) -> EventFact:
+    if not m.value:
+        return EventFact("", text, "current", cite, m.text, m.tense)
+    return EventFact(m.value, text, kind_of(m.value, m.tense, ref), cite, m.text, m.tense)
+
+
+def _by_sentence(ctx: ArticleContext, mentions: list[DateMention]) -> list[tuple[Span, list[DateMention]]]:
+    groups: dict[int, tuple[Span, list[DateMention]]] = {}
+    for m in mentions:
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        groups.setdefault(span.sent.start, (span.sent, []))[1].append(m)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _is_calendar(m: DateMention) -> bool:
+    return m.type != "DURATION" and bool(m.value) and bool(_MEMO_DATE.match(m.value or ""))
+
+
+def _precision(value: str | None) -> int:
+    """0 decade, 1 year, 2 season/week/month, 3 day."""
+    if not value:
+        return -1
+    return {3: 0, 4: 1, 7: 2, 8: 2, 10: 3}.get(len(value), 1)
+
+
+def _is_deadline(sent: Span, m: DateMention) -> bool:
+    before = sent.doc.text[sent.start_char:m.start]
+    return bool(_DEADLINE.search(before)) or m.text.lower().startswith(("by ", "before ", "until "))
+
+
+QUOTED_FRAGMENT_WORDS = 6  # a few quoted words ("toward next spring") are the writer's report
+
+
+def _inside_quote(sent: Span, m: DateMention) -> bool:
+    """Whether the mention sits inside a quotation (an odd number of marks before it)
+    longer than a quoted fragment."""
+    text = sent.doc.text
+    # From the paragraph's start: a quotation may open a sentence or two before this one.
+    start = text.rfind("\n\n", 0, sent.start_char) + 1
+    marks = [x.start() for x in _QUOTE_MARK.finditer(text, start, sent.end_char)]
+    before = [i for i in marks if i < m.start]
+    if len(before) % 2 == 0:
+        return False
+    after = next((i for i in marks if i >= m.end), sent.end_char)
+    return len(text[before[-1] + 1:after].split()) >= QUOTED_FRAGMENT_WORDS
+
+
+def kind_of(value: str, tense: str, published: date | None) -> str:
+    """current, background (years before the article) or planned (after it, or ahead)."""
+    if published is None or not value[:3].isdigit():
+        return "current"
+    first, last = value_bounds(value)
+    if last.year <= published.year - YEARS_TO_BACKGROUND:
         return "background"
-    if m.tense == "future" or (ctx.published and m.value and m.value[:10] > ctx.published.isoformat()):
+    if first > published or (tense == "future" and last >= published):
         return "planned"
     return "current"
+
+
+def value_bounds(value: str) -> tuple[date, date]:
+    """The first and last day a calendar value covers ("2018-SP": March to May 2018)."""
+    if len(value) == 3:
+        return date(int(value) * 10, 1, 1), date(int(value) * 10 + 9, 12, 31)
+    year = int(value[:4])
+    if len(value) == 4:
+        return date(year, 1, 1), date(year, 12, 31)
+    if value[5] == "W":
+        first = date.fromisocalendar(year, int(value[6:]), 1)
+        return first, first + timedelta(days=6)
+    if value[5:].isalpha():
+        start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[value[5:]]
+        end = date(year + 1, 3, 1) if start == 12 else date(year, start + 3, 1)
+        return date(year, start, 1), end - timedelta(days=1)
+    month = int(value[5:7])
+    if len(value) == 7:
+        end = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        return date(year, month, 1), end - timedelta(days=1)
+    day = date.fromisoformat(value[:10])
+    return day, day
+
+
+def statement_date(ctx: ArticleContext, sentence: Span, mentions: list[DateMention],
+                   exclude: tuple[int, int] | None = None) -> str | None:
+    """When the statement reported in ``sentence`` was made, for quotes and positions.
+
+    The day-precise (or finer than the article's own date) date outside quotation marks
+    and outside ``exclude`` (the quote's own span, body offsets) that a past-tense verb
+    of saying carries ("said on Thursday"); else the article's date; None if it has none.
+    """
+    for m in mentions:
+        if not (sentence.start_char <= m.start < sentence.end_char) or not _is_calendar(m):
+            continue
+        if exclude and exclude[0] <= m.start < exclude[1]:
+            continue
+        if m.tense != "future" and not _inside_quote(sentence, m) and not _is_deadline(sentence, m) \
+                and _precision(m.value) == 3:
+            return m.value
+    return ctx.published.isoformat() if ctx.published else None

@@ -35,10 +35,13 @@ class QuoteFact:
 
 @dataclass
 class EventFact:
-    date: str
+    date: str  # "" while it waits for an undated article's estimated year (assemble/undated.py)
     text: str
     kind: str  # current | background | planned
     citation: Citation
+    expression: str = ""  # the temporal expression that dates it, as written ("last month")
+    tense: str = "past"
+    estimated: bool = False  # dated with an estimated year, not the article's own date
 
 
 @dataclass

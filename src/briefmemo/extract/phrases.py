@@ -26,7 +26,8 @@ DISPUTE_CUES = re.compile(
 PENDING_CUES = re.compile(
     r"\b(yet to|still unresolved|unresolved|remains? open|not (yet )?settled|nor is it settled|"
     r"no guarantees?|must still|still (has|have|needs?) to|has not been decided|nothing had been "
-    r"decided|undecided|unclear|pending|to be decided|open question|remains? to be)\b", re.I)
+    r"decided|undecided|unclear|pending|to be decided|open question|remains? to be|is expected to|"
+    r"(is|are) planned|would have to|will have to)\b", re.I)
 # Status words, most telling first; a negation just before cancels "agreed" ("yet to agree").
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("stalled", re.compile(r"\b(stall\w*|stymied|no progress|deadlock\w*|impasse|broke down|"
@@ -72,8 +73,11 @@ _CIRCUMSTANCE_PREPS = frozenset(
     "at in from during near off across inside outside by after since until within throughout "
     "into onto around alongside among amid beside".split())
 _YEAR = re.compile(r"^(1[6-9]|20)\d\d$")
+# Verbs that say nothing of what is pending ("have yet to agree on X": X is what is pending).
+_EMPTY_VERBS = frozenset("be have do agree decide settle resolve say make get take come go see".split())
 _PRONOUNS = frozenset("he she they it we i you this that these those who".split())
 _MAX_SURFACE_WORDS = 9
+_FOCUS_REACH = 60  # characters between a cue and the phrase it bears on
 
 
 def find_phrases(ctx: ArticleContext, dates: list[DateMention]) -> list[PhraseFact]:
@@ -82,19 +86,65 @@ def find_phrases(ctx: ArticleContext, dates: list[DateMention]) -> list[PhraseFa
     subject: str | None = None
     for sent in ctx.doc.sents:
         subject = _subject(sent) or subject
-        cue = bool(DISPUTE_CUES.search(sent.text))
-        pending = bool(PENDING_CUES.search(sent.text))
-        status = sentence_status(sent.text)
-        date = sentence_date(ctx, sent, dates)
-        text = sent.text.strip()
-        for chunk in sent.noun_chunks:
-            terms, is_named = chunk_terms(chunk, named)
-            if not terms:
-                continue
-            found.append(PhraseFact(" ".join(terms), surface(chunk), text, date, ctx.cite_span(sent),
-                                    cue, terms, is_named, pending, status, subject,
-                                    not _circumstantial(chunk)))
+        found += _sentence_phrases(ctx, sent, dates, named, subject)
     return found
+
+
+def _sentence_phrases(ctx: ArticleContext, sent: Span, dates: list[DateMention],
+                      named: dict[str, str], subject: str | None) -> list[PhraseFact]:
+    cues = [m.start() + sent.start_char for m in DISPUTE_CUES.finditer(sent.text)]
+    pend = [m.end() + sent.start_char for m in PENDING_CUES.finditer(sent.text)]
+    status = sentence_status(sent.text)
+    date = sentence_date(ctx, sent, dates)
+    text, cite = sent.text.strip(), ctx.cite_span(sent)
+    phrases: list[tuple[PhraseFact, int]] = []
+    for chunk in sent.noun_chunks:
+        terms, is_named = chunk_terms(chunk, named)
+        if terms:
+            # In a sentence about pending business every phrase is what is pending.
+            core = bool(pend) or not _circumstantial(chunk)
+            phrases.append((PhraseFact(" ".join(terms), surface(chunk), text, date, cite, bool(cues),
+                                       terms, is_named, bool(pend), status, subject, core),
+                            chunk.start_char))
+    if pend:
+        verb = _pending_verb(sent, pend[0])
+        if verb is not None:
+            terms, text_ = verb
+            phrases.append((PhraseFact(" ".join(terms), text_, text, date, cite, bool(cues), terms,
+                                       False, True, status, subject, True),
+                            pend[0]))
+    for at in cues + pend:
+        nearest = _nearest(phrases, at)
+        if nearest is not None:
+            nearest.focus = True
+    return [p for p, _ in phrases]
+
+
+def _nearest(phrases: list[tuple[PhraseFact, int]], at: int) -> PhraseFact | None:
+    """The phrase a cue bears on: the nearest after it, else the nearest before it."""
+    after = [(start - at, p) for p, start in phrases if 0 <= start - at <= _FOCUS_REACH]
+    if after:
+        return min(after, key=lambda x: x[0])[1]
+    before = [(at - start, p) for p, start in phrases if 0 < at - start <= _FOCUS_REACH]
+    return min(before, key=lambda x: x[0])[1] if before else None
+
+
+def _pending_verb(sent: Span, at: int) -> tuple[list[str], str] | None:
+    """The action still pending ("must still be ratified by the parliament"): its stem and
+    phrase, with the terms of its object or agent; None for empty verbs ("agree", "be")."""
+    verb = next((t for t in sent if t.idx >= at and t.pos_ == "VERB"), None)
+    if verb is None or verb.idx - at > 40 or verb.lemma_.lower() in _EMPTY_VERBS:
+        return None
+    terms = [stem(verb.lemma_)]
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "agent", "prep") and child.i - end <= 1:
+            objs = [child] if child.dep_ == "dobj" else [c for c in child.children if c.dep_ == "pobj"]
+            for obj in objs:
+                terms += [t for t in _content_stems(_chunk_of(obj)) if t not in terms]
+                end = max(end, obj.i + 1)
+            break
+    return terms, sent.doc[verb.i:end].text
 
 
 def sentence_date(ctx: ArticleContext, sent: Span, dates: list[DateMention]) -> str | None:

@@ -1,71 +1,214 @@
-"""Sentences in which an actor or a side states what it wants, proposes, rejects or demands."""
+"""Sentences in which an actor or a side states what it wants, proposes, rejects or demands.
+
+A sentence is a position when a verb of stance (want, propose, reject, ...), an adjective
+of readiness (ready, keen, reluctant, ...) or a verb of saying whose reported clause
+carries a modal or a negation has a subject that is a party: a person, a country or its
+metonym, an organisation, or a role phrase with a nationality ("a Northland official").
+The holder is the subject of the nearest verb of saying above the stance where there is
+one ("Tokyo later said it still wants ...": Tokyo, not "it" nor the previous subject).
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .actors import canonical
+from .actors import (SAY_VERBS, STANCE_LEMMAS, canonical, in_quote, party_before, quoted_ranges, side_terms,
+                     term_text)
 from .context import ArticleContext
-from .facts import DateMention, PositionFact
+from .dates import governing_verb
+from .facts import DateMention, PositionFact, QuoteFact
 
-STANCE_VERBS = frozenset(
-    "want propose insist demand reject offer warn refuse suggest seek hope intend agree oppose "
-    "urge call push plan wish need link accept rule welcome criticise criticize condemn "
-    "threaten promise vow pledge".split())
-_MODALS = {"must", "should", "need", "would", "will", "could", "cannot", "ca"}
-_SAY = {"say", "tell", "state", "add", "declare", "stress", "reiterate", "repeat"}
+STANCE_VERBS = STANCE_LEMMAS  # kept under its old name for callers
+STANCE_ADJECTIVES = frozenset(
+    "ready eager keen prepared willing reluctant unwilling determined concerned opposed open "
+    "committed adamant firm unhappy wary".split())
+_MODALS = {"must", "should", "need", "would", "will", "could", "cannot", "ca", "wo"}
+_NEGATIONS = {"not", "n't", "never", "no"}
+_RELATIVE = {"which", "who", "that"}
+_PARTY_PRONOUNS = {"it", "they", "we"}
+_PERSON_PRONOUNS = {"he", "she", "i"}
+_NOT_PARTIES = {"some", "experts", "analysts", "critics", "observers", "people", "talks", "deal"}
 
 
-def find_positions(ctx: ArticleContext, dates: list[DateMention]) -> list[PositionFact]:
+def find_positions(ctx: ArticleContext, dates: list[DateMention],
+                   quotes: list[QuoteFact] | None = None) -> list[PositionFact]:
+    from .coref import Coref  # coref builds on this package's actors module
+
+    coref = Coref(ctx.doc)
+    speakers = _quote_speakers(ctx, quotes or [])
     found = []
     for sent in ctx.doc.sents:
-        holder = _stance_holder(sent)
-        if holder is None:
-            continue
-        name, side = _holder_name(ctx, holder)
-        if name is None:
-            continue
-        found.append(PositionFact(name, side, sent.text.strip(), _date_of(ctx, sent, dates),
-                                  ctx.cite_span(sent)))
+        holders: dict[str, tuple[str | None, set[int]]] = {}
+        for stance in _stance_words(sent):
+            for name, side, verb in _holders(ctx, coref, stance):
+                holders.setdefault(name, (side, set()))[1].update({verb.i, stance.i, stance.head.i})
+        for name in _quoted_holders(ctx, sent, speakers):
+            holders.setdefault(name, (None, set()))
+        for name, (side, verbs) in holders.items():
+            found.append(PositionFact(name, side, sent.text.strip(), _statement_date(ctx, sent, verbs, dates),
+                                      ctx.cite_span(_trimmed(sent))))
     return found
 
 
-def _stance_holder(sent: Span) -> Token | None:
-    """The subject of a stance verb, or of a verb of saying whose clause carries one."""
+def _quote_speakers(ctx: ArticleContext, quotes: list[QuoteFact]) -> list[tuple[int, int, str]]:
+    """(start, end, speaker) of each quotation in the body, from what quotes.py found."""
+    by_text = {q.text: q.speaker for q in quotes if q.speaker}
+    out = []
+    for s, e in quoted_ranges(ctx.doc):
+        speaker = by_text.get(ctx.doc.text[s:e].strip())
+        if speaker:
+            out.append((s, e, speaker))
+    return out
+
+
+def _quoted_holders(ctx: ArticleContext, sent: Span, speakers: list[tuple[int, int, str]]) -> list[str]:
+    """Speakers of quotations in which a party states a position in its own words
+    ("We will not accept ...", "Northland is ready to ...")."""
+    out = []
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or _in_quote(tok):
+        if tok.pos_ not in ("VERB", "AUX", "ADJ") or not in_quote(tok):
             continue
         lemma = tok.lemma_.lower()
-        stance = lemma in STANCE_VERBS
-        if lemma in _SAY:
-            stance = any(t.lemma_.lower() in STANCE_VERBS or t.lower_ in _MODALS
-                         for c in tok.children if c.dep_ == "ccomp" for t in c.subtree)
-        if not stance:
+        if lemma not in STANCE_LEMMAS and lemma not in STANCE_ADJECTIVES:
             continue
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
-            return subj
+        verb = tok if tok.pos_ != "ADJ" else tok.head
+        subj = _subject(verb)
+        party = subj is not None and (subj.lower_ in ("we", "i", "us") or subj.ent_type_ in ("GPE", "ORG", "NORP"))
+        let = verb.head.lemma_ == "let" and verb.dep_ == "ccomp"
+        if party or let:
+            out += [who for s, e, who in speakers if s <= tok.idx < e]
+    return list(dict.fromkeys(out))
+
+
+def _trimmed(sent: Span) -> Span:
+    """The sentence without trailing whitespace tokens, so the citation holds the text."""
+    end = sent.end
+    while end > sent.start + 1 and sent.doc[end - 1].is_space:
+        end -= 1
+    start = sent.start
+    while start < end - 1 and sent.doc[start].is_space:
+        start += 1
+    return sent.doc[start:end]
+
+
+def _stance_words(sent: Span) -> list[Token]:
+    """Words that make the sentence a statement of position, outside quotations."""
+    out = []
+    for tok in sent:
+        if in_quote(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in STANCE_LEMMAS:
+            out.append(tok)
+        elif lemma == "call" and any(c.lower_ == "for" for c in tok.children):
+            out.append(tok)  # "call for" states a demand; "called it blackmail" does not
+        elif tok.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES and tok.dep_ in ("acomp", "amod", "ROOT"):
+            out.append(tok)
+        elif tok.pos_ == "VERB" and lemma in SAY_VERBS and _reports_stance(tok):
+            out.append(tok)
+    return out
+
+
+def _reports_stance(verb: Token) -> bool:
+    """A verb of saying whose reported clause holds a modal, a negation or a stance word."""
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        if any(t.lemma_.lower() in SAY_VERBS and t.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in t.children)
+               for t in clause.subtree):
+            return False  # "A said B told him ...": the position is B's, found at B's verb
+        for t in clause.subtree:
+            if t.lower_ in _MODALS or t.lower_ in _NEGATIONS or t.lemma_.lower() in STANCE_LEMMAS \
+                    or t.lemma_.lower() in STANCE_ADJECTIVES:
+                return True
+    return False
+
+
+def _holders(ctx: ArticleContext, coref, stance: Token) -> list[tuple[str, str | None, Token]]:  # type: ignore[no-untyped-def]
+    """(holder name, side term, verb) for one stance word; several for "A and B want"."""
+    verb = stance if stance.pos_ in ("VERB", "AUX") else stance.head
+    subj = _subject(verb)
+    speaker_verb = _saying_above(verb)
+    if speaker_verb is not None and (subj is None or subj.pos_ == "PRON" or subj.ent_type_ != "PERSON"):
+        speaker = _subject(speaker_verb)
+        if speaker is not None and (subj is None or subj.pos_ == "PRON" or speaker.ent_type_ == "PERSON"):
+            subj, verb = speaker, speaker_verb
+    if subj is None:
+        return []
+    out = []
+    for tok in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
+        name, side = _party(ctx, coref, tok, verb)
+        if name:
+            out.append((name, side, verb))
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "X wants to ...", "X rejected and demanded ..."
+    if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        return verb.head  # "Moscow, which has accused ..."
+    return subj
+
+
+def _saying_above(verb: Token) -> Token | None:
+    """The nearest verb of saying that reports the clause of ``verb``."""
+    tok = verb
+    while tok.dep_ in ("ccomp", "xcomp", "conj", "advcl") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() in SAY_VERBS and not in_quote(tok):
+            return tok
     return None
 
 
-def _in_quote(tok: Token) -> bool:
-    before = tok.doc.text[tok.sent.start_char:tok.idx]
-    return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
-
-
-def _holder_name(ctx: ArticleContext, tok: Token) -> tuple[str | None, str | None]:
+def _party(ctx: ArticleContext, coref, tok: Token, verb: Token) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+    """Who a subject token stands for: (canonical holder, side term or None)."""
     if tok.ent_type_ == "PERSON":
         ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-        return canonical(ctx, ent.text), None
-    if tok.ent_type_ in ("GPE", "NORP", "ORG"):
+        words = [t for t in ent if t.pos_ == "PROPN" or t.i >= tok.i]  # "Both Abe" -> "Abe"
+        return canonical(ctx, tok.doc[words[0].i:ent.end].text), None
+    if tok.ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC"):
         ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-        return ent.text, ent.text
+        term = term_text(ent.text)
+        return term, term
+    lower = tok.lower_
+    if lower in _PERSON_PRONOUNS or (tok.pos_ == "NOUN" and lower not in _NOT_PARTIES):
+        person = coref.resolve(tok) if lower != "i" else None
+        if person is not None:
+            return canonical(ctx, person.text), None
+    if lower in _PARTY_PRONOUNS:
+        party = party_before(ctx.doc, tok.i)
+        return (party[0], party[0]) if party else (None, None)
+    if tok.pos_ in ("NOUN", "PROPN") and lower not in _NOT_PARTIES:
+        phrase = tok.doc[min(t.i for t in tok.subtree if t.i <= tok.i):tok.i + 1]
+        terms = side_terms(phrase)
+        if terms:
+            return term_text(phrase.text), terms[0]
     return None, None
 
 
+def _statement_date(ctx: ArticleContext, sent: Span, verbs: set[int], dates: list[DateMention]) -> str | None:
+    """When it was said: the date on a verb of the statement, else the article's
+    publication date (another date of the sentence is about something else: "the
+    accord, which expired in January")."""
+    inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value
+              and d.value[:1].isdigit() and d.type != "DURATION"]
+    inside = [d for d in inside if not _char_in_quote(ctx, d.start)]
+    for d in inside:
+        span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and governing_verb(span.root).i in verbs:
+            return d.value
+    return ctx.published.isoformat() if ctx.published else None
+
+
 def _date_of(ctx: ArticleContext, sent: Span, dates: list[DateMention]) -> str | None:
+    """A past calendar date of the sentence, else the publication date (phrases.py uses it)."""
     for d in dates:
         if sent.start_char <= d.start < sent.end_char and d.type != "DURATION" and d.value \
                 and d.value[:1].isdigit() and d.tense == "past":
             return d.value
     return ctx.published.isoformat() if ctx.published else None
+
+
+def _char_in_quote(ctx: ArticleContext, char: int) -> bool:
+    tok = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
+    return tok is not None and in_quote(tok[0])
