@@ -86,6 +86,10 @@ class Quote:
     citations: list[Citation]
     role: str | None = None
     reported_by: str | None = None
+    partial: bool = False  # a fragment worked into the writer's sentence, not a whole utterance
+    # Sources that carry only part of this quotation: each excerpt with its own text and
+    # citation (a citation must contain its text; ``citations`` all hold the full text).
+    excerpts: list[Evidence] = field(default_factory=list)
 
 
 @dataclass
