@@ -41,19 +41,20 @@ def estimate_undated(sources: list[Source], facts: list[ArticleFacts]) -> list[s
     """Estimate undated articles' dates, date their pending events; return notes for the memo."""
     notes: list[str] = []
     by_id = {s.id: s for s in sources}
+    number = {s.id: i for i, s in enumerate(sources, 1)}
     dated_events = [(f.source_id, e) for f in facts if f.published for e in f.events if e.date]
     for f in facts:
         source = by_id.get(f.source_id)
         if source is None:
             continue
         if f.published:
-            notes += _dateline_notes(source, f)
+            notes += _dateline_notes(source, f, number[source.id])
             continue
         estimate = _estimate(f, dated_events)
         if estimate is None:
             continue
         source.published_estimate = estimate
-        notes.append(f"{_name(source)} gives no publication date; from its own references and the "
+        notes.append(f"{_name(source, number[source.id])} gives no publication date; from its own references and the "
                      f"other articles it was published {estimate} (an estimate).")
     return notes
 
@@ -148,12 +149,12 @@ def _date_pending(f: ArticleFacts, matched: dict[int, str], base: str) -> None:
         e.estimated = True
 
 
-def _dateline_notes(source: Source, f: ArticleFacts) -> list[str]:
+def _dateline_notes(source: Source, f: ArticleFacts, number: int) -> list[str]:
     """Where the article's own references place it on another day than its date line."""
     notes = []
     for m in f.dates:
         if m.rule == DAY_AFTER_DATELINE and m.value:
-            notes.append(f"{_name(source)} is dated {f.published}, but its “{m.text}” can only be "
+            notes.append(f"{_name(source, number)} is dated {f.published}, but its “{m.text}” can only be "
                          f"{m.value}, the day after (a bare weekday does not name a day six days "
                          f"back); the date line is probably a day early, and “{m.text}” is dated "
                          f"{m.value}.")
@@ -161,5 +162,6 @@ def _dateline_notes(source: Source, f: ArticleFacts) -> list[str]:
     return notes
 
 
-def _name(source: Source) -> str:
-    return f"{source.id} ({source.file.rsplit('/', 1)[-1]})"
+def _name(source: Source, number: int) -> str:
+    """"Source [4] (file.txt)": numbered as the Sources section numbers it."""
+    return f"Source [{number}] ({source.file.rsplit('/', 1)[-1]})"
