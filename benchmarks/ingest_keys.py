@@ -3,8 +3,10 @@
     .venv/bin/python benchmarks/ingest_keys.py          # prints the figures
     .venv/bin/python benchmarks/ingest_keys.py -v       # and every miss
 
-Corpora: the seeds (tests/keys/seeds_ingest.json), our own test pages
-(tests/fixtures/pages/*.key.json) and the story fixtures (tests/fixtures/stories/*/key.json).
+Corpora: the seeds (tests/keys/seeds_ingest.json), the test pages (tests/fixtures/pages/*.key.json),
+the ingest test pages (tests/ingest/pages/keys.json: comments without a heading, furniture
+shared across a site's pages, one agency story on two portals) and the story fixtures
+(tests/fixtures/stories/*/key.json).
 Each corpus is ingested as one folder, as `briefmemo build` would, so that lines repeated
 across its files count.
 
@@ -148,6 +150,19 @@ def score_stories() -> Score:
     return score
 
 
+def score_own_pages() -> Score:
+    """Our ingest test pages (tests/ingest/pages/keys.json), each folder read as one."""
+    pages = ROOT / "tests" / "ingest" / "pages"
+    keys = {k: v for k, v in json.loads((pages / "keys.json").read_text(encoding="utf-8")).items()
+            if k != "notes"}
+    score = Score()
+    for folder in sorted({(pages / name).parent for name in keys}):
+        in_folder = {str((pages / n).relative_to(folder)): k for n, k in keys.items()
+                     if (pages / n).parent == folder}
+        _score_keyed_folder(in_folder, folder, score)
+    return score
+
+
 def _score_keyed_folder(key: dict, folder: Path, score: Score | None = None) -> Score:
     score = score or Score()
     articles, skipped = _ingest([folder / name for name in sorted(key)])
@@ -187,12 +202,13 @@ def score_pages() -> Score:
 def measure() -> dict[str, dict[str, float]]:
     """Figures per corpus (what tests/ingest/baseline.json pins floors under)."""
     return {"seeds": score_seeds().figures(), "pages": score_pages().figures(),
-            "stories": score_stories().figures()}
+            "own_pages": score_own_pages().figures(), "stories": score_stories().figures()}
 
 
 def main() -> None:
     verbose = "-v" in sys.argv
-    for corpus, scorer in (("seeds", score_seeds), ("pages", score_pages), ("stories", score_stories)):
+    for corpus, scorer in (("seeds", score_seeds), ("pages", score_pages), ("own_pages", score_own_pages),
+                           ("stories", score_stories)):
         score = scorer()
         print(f"== {corpus}")
         for name, value in score.figures().items():

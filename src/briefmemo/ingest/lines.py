@@ -40,6 +40,14 @@ _COMMENTS_MARK = re.compile(
     r"show comments|(add|post) (a|your) comment|discussion)$",
     re.I,
 )
+# What surrounds each reader comment even where the thread has no heading: who and when,
+# and the buttons under it.
+_COMMENT_FURNITURE = re.compile(
+    r"^(@?[\w.' -]{1,40}\s*[·•|–-]\s*)?(\d+|an?)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|"
+    r"^(reply|report|like|flag|share|upvote|downvote)(\s*[·•|]\s*(reply|report|like|flag|share|\d+\s+likes?))*$|"
+    r"^\d+\s+(likes?|upvotes?|points?|recommends?)$",
+    re.I,
+)
 _COMMENTER = re.compile(r"^\S.{0,60}\s(says|said|wrote|replied):$", re.I)
 _VOTES = re.compile(r"^-?\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)$")
 _COPYRIGHT = re.compile(r"^(©|\(c\)\s|copyright\b)", re.I)
@@ -118,6 +126,7 @@ def classify(lines: list[Line], shared: Counter[str] | None = None) -> None:
     ``shared`` counts, for a line's text, how many other files of the folder hold it.
     """
     shared = shared or Counter()
+    syndicated = _shared_runs(lines, shared)
     repeated = Counter(ln.text for ln in lines if len(ln.text) > 40)
     blocks = _blocks(lines)
     body_seen = 0
@@ -128,7 +137,11 @@ def classify(lines: list[Line], shared: Counter[str] | None = None) -> None:
             continue
         t = plain(ln.text)
         nxt = next((plain(x.text) for x in lines[i + 1 :] if x.text), "")
-        verdict, reason = _judge(ln.text, t, nxt, body_seen, ended, repeated, shared, blocks[i])
+        furniture = shared[ln.text] and not syndicated[i] and not (body_seen and _short_sentence(t)
+                                                                    and not _full_prose(t))
+        verdict, reason = _judge(ln.text, t, nxt, body_seen, ended, repeated, blocks[i])
+        if furniture and verdict == "body" or furniture and reason.startswith("short"):
+            verdict, reason = "noise", f"repeated in {shared[ln.text] + 1} files of the folder (site furniture)"
         if verdict == "noise" and i and "caption" in lines[i - 1].reason and _credit_like(t):
             reason = "photo credit (under its caption)"
         if reason.startswith("end:"):
@@ -142,14 +155,15 @@ def classify(lines: list[Line], shared: Counter[str] | None = None) -> None:
 
 
 def _judge(raw: str, t: str, nxt: str, body_seen: int, ended: bool, repeated: Counter[str],
-           shared: Counter[str], block_ui: bool) -> tuple[str, str]:
+           block_ui: bool) -> tuple[str, str]:
     """The verdict on one non-blank line; a reason starting "end:" closes the article."""
     in_body = body_seen >= 2
     if _COPYRIGHT.match(t) and len(words(t)) <= 12:
         return "noise", "end:copyright line"
     if ended:
         return "noise", "after the end of the article (comments, widgets)"
-    if _COMMENTS_MARK.match(t) or _VOTES.match(t) or (in_body and _COMMENTER.match(t)):
+    if _COMMENTS_MARK.match(t) or _VOTES.match(t) or (in_body and (_COMMENTER.match(t)
+                                                                   or _COMMENT_FURNITURE.match(t))):
         return "noise", "end:reader-comments marker"
     if _COPYRIGHT.match(t):
         return "noise", "end:copyright line"
@@ -165,8 +179,6 @@ def _judge(raw: str, t: str, nxt: str, body_seen: int, ended: bool, repeated: Co
         return "noise", "interface prompt (login, newsletter, share, paywall)"
     if block_ui:
         return "noise", "in one block with an interface prompt (a widget's other lines)"
-    if shared[raw] and not _full_prose(t):
-        return "noise", f"repeated in {shared[raw] + 1} files of the folder (site furniture)"
     if is_sentence_shaped(t):
         if ends_sentence(t) or (ends_sentence(nxt) and len(words(nxt)) <= 6 and not is_title_shaped(nxt)):
             return "body", "sentence-shaped paragraph"
@@ -174,6 +186,27 @@ def _judge(raw: str, t: str, nxt: str, body_seen: int, ended: bool, repeated: Co
     if body_seen and _short_sentence(t):
         return "body", "short sentence inside the article"
     return "noise", "short or not sentence-shaped (navigation, label, widget)"
+
+
+def _shared_runs(lines: list[Line], shared: Counter[str]) -> list[bool]:
+    """Lines in a run of three or more prose paragraphs that other files also hold.
+
+    Agency copy republished by two sites shares whole runs of paragraphs, and is kept;
+    a site's boilerplate sentence recurs alone, between paragraphs that differ.
+    """
+    flags = [False] * len(lines)
+    run: list[int] = []
+    for i, ln in enumerate([*lines, Line(0, 0, 0, "\x00")]):
+        if not ln.text:
+            continue
+        if shared[ln.text] and _full_prose(plain(ln.text)):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            for j in run:
+                flags[j] = True
+        run = []
+    return flags
 
 
 def _credit_like(text: str) -> bool:

@@ -109,14 +109,18 @@ def find_metadata(lines: list[Line], front: dict[str, str], source: Source) -> C
         clues.month_day = lead.get("month_day")
     authors, byline_outlet = _find_authors(header)
     source.authors = (_split_names(front["author"])[0] or []) if front.get("author") else authors
-    source.dateline = _find_dateline(header) or (lead or {}).get("place")
+    source.title = _front_title(header, front["title"]) if front.get("title") else _find_title(header, body)
+    title_at = next((i for i, ln in enumerate(header) if ln.verdict == "title"), -1)
+    # A dateline stands between the headline and the text; capitals above the headline are a masthead.
+    source.dateline = _find_dateline(header[title_at + 1:]) or (lead or {}).get("place")
     source.url = front.get("url") or _find_url(header + tail)
     source.published = (parse_date(front.get("date", "")) or _find_date(header, tail, clues.month_day))
-    source.title = _front_title(header, front["title"]) if front.get("title") else _find_title(header, body)
     clues.wire = clues.wire or _find_wire(header, tail)
     clues.company = _find_company(tail + header)
+    domain = domain_of(source.url) if source.url else None
     clues.site = (front.get("outlet") or _publisher_slot(header) or byline_outlet
-                  or (site_from_domain(domain_of(source.url), clues.page_text) if source.url else None)
+                  or _masthead(header[:max(title_at, 0)], lines, clues.company, domain)
+                  or (site_from_domain(domain, clues.page_text) if domain else None)
                   or _site_in_ui(lines))
     source.outlet = combine_outlet(clues.site or clues.company, clues.wire)
     return clues
@@ -197,7 +201,7 @@ def _find_title(header: list[Line], body: list[Line]) -> str | None:
         if ln.verdict != "noise":
             continue
         text = plain(ln.text)
-        if is_title_shaped(text) and not ui_heavy(text) and not _UI.fullmatch(text):
+        if is_title_shaped(text) and not ui_heavy(text) and not _UI.fullmatch(text) and not parse_date(text):
             candidates.append((ln, text))
     for ln, text in candidates:
         content = {w.lower() for w in words(text) if w.lower() not in _STOP and len(w) > 2}
@@ -308,6 +312,37 @@ def _find_company(lines: list[Line]) -> str | None:
             if holder and not find_agency(holder) and len(words(holder)) <= 6:
                 holders.append(holder)
     return holders[-1] if holders else None
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"^the", "", re.sub(r"[^a-z0-9]", "", name.lower()))
+
+
+def _masthead(above_title: list[Line], lines: list[Line], company: str | None,
+              domain: str | None) -> str | None:
+    """The site's name at the top of the page ("THE DAILY EXAMPLE", "Daily Example | News | ...").
+
+    A name up there could be a section label, so it counts only when something else on the
+    page confirms it: the copyright holder or the domain starts with it, or another line repeats it.
+    """
+    top = [x for x in lines if x.text][:3]
+    for ln in above_title:
+        if ln.verdict != "noise":
+            continue
+        segments = re.split(r"\s*[|•·>»]\s*", ln.text)
+        name = plain(segments[0])
+        ws = name.split()
+        if not (2 <= len(ws) <= 5) or _UI.search(name) or not all(w[:1].isupper() for w in ws):
+            continue
+        key = _letters(name)
+        confirmed = (company and _letters(company).startswith(key)) or \
+            (domain and re.sub(r"[^a-z0-9]", "", domain.split(".")[0]).removeprefix("the").startswith(key)) or \
+            any(name.lower() in x.text.lower() for x in lines if x is not ln and x.verdict != "body") or \
+            (len(segments) >= 3 and ln in top)  # the head of the site's own menu bar
+        if confirmed:
+            _mark(ln, "masthead (site name)")
+            return name.title() if name.isupper() else name
+    return None
 
 
 def _publisher_slot(header: list[Line]) -> str | None:
