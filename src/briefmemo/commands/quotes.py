@@ -8,6 +8,7 @@ text extracted from it), the same offsets memo citations use.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -15,9 +16,10 @@ import typer
 
 from ..cli import app, fail, setup_logging
 from ..errors import BadSourceError, BriefmemoError
+from ..extract.facts import QuoteFact
 
 
-def collect_quotes(paths: list[Path], nlp: Any) -> list[dict[str, Any]]:
+def collect_quotes(paths: list[Path], nlp: Any, quiet: bool = False) -> list[dict[str, Any]]:
     """Quotations of every article in ``paths`` as plain records, in file order."""
     from ..annotate import parse_texts
     from ..extract import extract_article
@@ -29,15 +31,33 @@ def collect_quotes(paths: list[Path], nlp: Any) -> list[dict[str, Any]]:
         try:
             articles.append(load_article(path, f"S{i}"))
         except BadSourceError as exc:
-            typer.echo(f"briefmemo: warning: skipped {exc}", err=True)
+            if not quiet:
+                typer.echo(f"briefmemo: warning: skipped {exc}", err=True)
     out: list[dict[str, Any]] = []
     for article, doc in zip(articles, parse_texts(nlp, [a.body for a in articles])):
-        for q in extract_article(article, doc).quotes:
-            c = q.citation
-            out.append({"text": q.text, "speaker": q.speaker, "role": q.role, "date": q.date,
-                        "reported_by": q.reported_by, "partial": q.partial,
-                        "citations": [{"file": article.path, "start": c.start, "end": c.end}]})
+        out += [_record(q, article.path) for q in extract_article(article, doc).quotes]
     return out
+
+
+def quotes_in_text(text: str, nlp: Any, published: date | None = None, name: str = "text") -> list[dict[str, Any]]:
+    """Quotations of a piece of plain article text taken whole as the body (no page-noise
+    removal): for passages too short to pass ingest's article test. Offsets into ``text``."""
+    from ..extract import extract_article
+    from ..ingest.article import Article, OffsetMap
+    from ..model import Source
+
+    offsets = OffsetMap()
+    offsets.add(0, 0, len(text))
+    source = Source("S1", name, published=published.isoformat() if published else None)
+    article = Article(source, name, text, text, offsets)
+    return [_record(q, name) for q in extract_article(article, nlp(text)).quotes]
+
+
+def _record(q: QuoteFact, path: str) -> dict[str, Any]:
+    c = q.citation
+    return {"text": q.text, "speaker": q.speaker, "role": q.role, "date": q.date,
+            "reported_by": q.reported_by, "partial": q.partial,
+            "citations": [{"file": path, "start": c.start, "end": c.end}]}
 
 
 def _line(q: dict[str, Any]) -> str:

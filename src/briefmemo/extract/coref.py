@@ -92,7 +92,7 @@ class Coref:
             return self._name_at(appos)
         if tok.lower_ in PERSONAL_PRONOUNS:
             return self.antecedent(tok)
-        if tok.pos_ == "NOUN" and _definite(tok):
+        if tok.pos_ in ("NOUN", "PROPN") and _definite(tok):
             return self.role_referent(tok)
         return None
 
@@ -214,6 +214,8 @@ def _phrase(tok: Token, stop: int | None = None) -> Span:
     words = [t for t in tok.subtree if (stop is None or t.i < stop) and t.dep_ not in ("relcl", "acl", "punct")]
     words = [t for t in words if t.i <= tok.i or t.dep_ in ("prep", "pobj", "compound", "amod", "det", "poss", "case")]
     start = min(t.i for t in words)
+    while start < tok.i and (tok.doc[start].pos_ == "DET" or tok.doc[start].tag_ == "PRP$"):
+        start += 1  # "the mediator" / "his counterpart": the role is "mediator", "counterpart"
     end = tok.i + 1
     for t in words:  # "general secretary of the ... Union": keep the of-phrase
         if t.i > tok.i and t.i == end:

@@ -163,11 +163,10 @@ def _person_name(ctx: ArticleContext, text: str) -> str:
     """Canonical name, unless a bare surname is shared by several people of the article
     (then the surname as written: a wrong first name is worse than none)."""
     name = canonical(ctx, text)
-    words = text.split()
+    words = name.split()
     if len(words) == 1:
         fuller = {v for v in ctx.names.values() if v.split()[-1:] == words and " " in v}
-        if len(fuller) > 1:
-            return text
+        return fuller.pop() if len(fuller) == 1 else name
     return name
 
 
@@ -297,6 +296,9 @@ def _name_of(ctx: ArticleContext, coref: Coref, tok: Token) -> tuple[str | None,
     if tok.lower_ in PERSONAL_PRONOUNS or tok.pos_ == "PRON":
         return None, None  # "he" with no person before it, "it", "they", "who"
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    name = _written_name(tok)
+    if name is not None and (ent is None or len(ent) == 1):
+        return _person_name(ctx, name), None
     if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
         return ent.text, None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -309,6 +311,19 @@ def _name_of(ctx: ArticleContext, coref: Coref, tok: Token) -> tuple[str | None,
         return None, None
     phrase = _noun_phrase(tok)
     return phrase, phrase
+
+
+def _written_name(tok: Token) -> str | None:
+    """A first name and surname the tagger did not take for a person ("chief executive
+    Ana Ruiz said", Ruiz tagged as an organisation): two or more capitalised proper nouns
+    ending in the subject."""
+    if tok.pos_ != "PROPN" or not tok.is_title or any(c.dep_ in ("det", "poss") for c in tok.children):
+        return None  # "the Prime Minister" is a role, not a name
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].is_title \
+            and tok.doc[start - 1].dep_ == "compound" and tok.doc[start - 1].ent_type_ not in ("ORG", "GPE", "NORP"):
+        start -= 1
+    return tok.doc[start:tok.i + 1].text if tok.i - start >= 1 else None
 
 
 def _noun_phrase(tok: Token, drop_poss: bool = False) -> str:
