@@ -117,6 +117,9 @@ def _holder(p: PositionFact, names: dict[str, str], people: dict[str, ActorFact]
     name = names.get(p.holder, p.holder)
     if name in people and name not in places:
         return name
+    person = resolver._person(p.holder)
+    if person in people and person not in places:
+        return person  # a surname the tagger took for a place ("Carrow has asked ...")
     return resolver.side_of(p.side) or resolver.side_of(p.holder)
 
 

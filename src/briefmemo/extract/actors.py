@@ -201,7 +201,12 @@ def party_before(doc: Doc, i: int) -> list[str]:
     ents = [e for e in doc.ents if e.label_ in ("GPE", "ORG", "NORP") and floor <= e.start and e.end <= i]
     subjects = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass")]
     pick = subjects[-1] if subjects else (ents[-1] if ents else None)
-    return [term_text(pick.text)] if pick is not None else []
+    if pick is None:
+        return []
+    # "China and Russia ... they": every party of a coordinated subject
+    together = [e for e in ents if e.root.head.i == pick.root.i and e.root.dep_ == "conj"]
+    together += [e for e in ents if pick.root.dep_ == "conj" and e.root.i == pick.root.head.i]
+    return [term_text(e.text) for e in [pick, *together]]
 
 
 def _reported_party(span: Span) -> list[str]:
@@ -253,7 +258,7 @@ def find_org_actors(ctx: ArticleContext) -> list[ActorFact]:
 STANCE_LEMMAS = frozenset(
     "want propose insist demand reject offer warn refuse suggest seek hope intend agree oppose "
     "urge push wish need accept welcome criticise criticize condemn threaten promise "
-    "vow pledge ask study consider rule dismiss invoke accuse".split())
+    "vow pledge ask study consider rule dismiss invoke accuse decide".split())
 
 
 def canonical(ctx: ArticleContext, text: str) -> str:

@@ -21,7 +21,12 @@ from .facts import DateMention, PositionFact, QuoteFact
 STANCE_VERBS = STANCE_LEMMAS  # kept under its old name for callers
 STANCE_ADJECTIVES = frozenset(
     "ready eager keen prepared willing reluctant unwilling determined concerned opposed open "
-    "committed adamant firm unhappy wary".split())
+    "committed adamant firm unhappy wary valid invalid unacceptable unnecessary necessary vital "
+    "essential".split())
+# Nouns that name a stance: "reiterated his desire to ...", "repeating the country's stance that ...".
+STANCE_NOUNS = frozenset(
+    "desire wish demand position stance proposal offer idea condition insistence opposition "
+    "readiness willingness intention call refusal priority".split())
 _MODALS = {"must", "should", "need", "would", "will", "could", "cannot", "ca", "wo"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _RELATIVE = {"which", "who", "that"}
@@ -66,7 +71,12 @@ def _quoted_holders(ctx: ArticleContext, sent: Span, speakers: list[tuple[int, i
     ("We will not accept ...", "Northland is ready to ...")."""
     out = []
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX", "ADJ") or not in_quote(tok):
+        if not in_quote(tok):
+            continue
+        if _own_words_stance(tok):
+            out += [who for s, e, who in speakers if s <= tok.idx < e]
+            continue
+        if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
         lemma = tok.lemma_.lower()
         if lemma not in STANCE_LEMMAS and lemma not in STANCE_ADJECTIVES:
@@ -74,10 +84,21 @@ def _quoted_holders(ctx: ArticleContext, sent: Span, speakers: list[tuple[int, i
         verb = tok if tok.pos_ != "ADJ" else tok.head
         subj = _subject(verb)
         party = subj is not None and (subj.lower_ in ("we", "i", "us") or subj.ent_type_ in ("GPE", "ORG", "NORP"))
-        let = verb.head.lemma_ == "let" and verb.dep_ == "ccomp"
-        if party or let:
+        if party:
             out += [who for s, e, who in speakers if s <= tok.idx < e]
     return list(dict.fromkeys(out))
+
+
+def _own_words_stance(tok: Token) -> bool:
+    """In a speaker's own words: "Let's ...", "our position ...", "we must/should/will ..."."""
+    if tok.lemma_ == "let" and any(c.lower_ in ("'s", "’s", "us") for c in tok.children):
+        return True
+    if tok.lemma_.lower() in STANCE_NOUNS and any(c.lower_ in ("our", "my") for c in tok.children):
+        return True
+    if tok.lower_ in ("must", "should") and tok.head.pos_ == "VERB":
+        subj = _subject(tok.head)
+        return subj is not None and subj.lower_ in ("we", "i")
+    return False
 
 
 def _trimmed(sent: Span) -> Span:
@@ -102,8 +123,12 @@ def _stance_words(sent: Span) -> list[Token]:
             out.append(tok)
         elif lemma == "call" and any(c.lower_ == "for" for c in tok.children):
             out.append(tok)  # "call for" states a demand; "called it blackmail" does not
-        elif tok.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES and tok.dep_ in ("acomp", "amod", "ROOT"):
+        elif tok.lower_ in STANCE_ADJECTIVES and tok.tag_ in ("JJ", "VBN") and \
+                tok.dep_ in ("acomp", "amod", "ROOT", "oprd", "xcomp", "ccomp", "conj"):
             out.append(tok)
+        elif tok.pos_ == "NOUN" and lemma in STANCE_NOUNS and tok.dep_ in ("dobj", "nsubj", "attr") \
+                and tok.head.pos_ in ("VERB", "AUX"):
+            out.append(tok)  # the verb that carries it is the statement
         elif tok.pos_ == "VERB" and lemma in SAY_VERBS and _reports_stance(tok):
             out.append(tok)
     return out
@@ -114,10 +139,10 @@ def _reports_stance(verb: Token) -> bool:
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
         if any(t.lemma_.lower() in SAY_VERBS and t.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in t.children)
                for t in clause.subtree):
-            return False  # "A said B told him ...": the position is B's, found at B's verb
+            continue  # "A said B told him ...": the position is B's, found at B's verb
         for t in clause.subtree:
             if t.lower_ in _MODALS or t.lower_ in _NEGATIONS or t.lemma_.lower() in STANCE_LEMMAS \
-                    or t.lemma_.lower() in STANCE_ADJECTIVES:
+                    or t.lower_ in STANCE_ADJECTIVES or t.lemma_.lower() in STANCE_NOUNS:
                 return True
     return False
 
@@ -125,6 +150,8 @@ def _reports_stance(verb: Token) -> bool:
 def _holders(ctx: ArticleContext, coref, stance: Token) -> list[tuple[str, str | None, Token]]:  # type: ignore[no-untyped-def]
     """(holder name, side term, verb) for one stance word; several for "A and B want"."""
     verb = stance if stance.pos_ in ("VERB", "AUX") else stance.head
+    if stance.pos_ == "ADJ" and stance.dep_ == "amod":
+        verb = stance.head.head  # "X, believed eager for ...": the verb the phrase hangs from
     subj = _subject(verb)
     speaker_verb = _saying_above(verb)
     if speaker_verb is not None and (subj is None or subj.pos_ == "PRON" or subj.ent_type_ != "PERSON"):
@@ -135,6 +162,9 @@ def _holders(ctx: ArticleContext, coref, stance: Token) -> list[tuple[str, str |
         return []
     out = []
     for tok in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
+        if tok.lower_ == "they":  # "China and Russia ... they are reluctant": both
+            out += [(party, party, verb) for party in party_before(ctx.doc, tok.i)]
+            continue
         name, side = _party(ctx, coref, tok, verb)
         if name:
             out.append((name, side, verb))
@@ -178,6 +208,8 @@ def _party(ctx: ArticleContext, coref, tok: Token, verb: Token) -> tuple[str | N
     if lower in _PARTY_PRONOUNS:
         party = party_before(ctx.doc, tok.i)
         return (party[0], party[0]) if party else (None, None)
+    if tok.pos_ == "PROPN" and not tok.ent_type_:
+        return tok.text, tok.text  # a name the tagger left untyped: the assembler knows it or drops it
     if tok.pos_ in ("NOUN", "PROPN") and lower not in _NOT_PARTIES:
         phrase = tok.doc[min(t.i for t in tok.subtree if t.i <= tok.i):tok.i + 1]
         terms = side_terms(phrase)
@@ -195,7 +227,7 @@ def _statement_date(ctx: ArticleContext, sent: Span, verbs: set[int], dates: lis
     inside = [d for d in inside if not _char_in_quote(ctx, d.start)]
     for d in inside:
         span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
-        if span is not None and governing_verb(span.root).i in verbs:
+        if span is not None and governing_verb(span.root).i in verbs and _on_verb(span):
             return d.value
     return ctx.published.isoformat() if ctx.published else None
 
@@ -207,6 +239,14 @@ def _date_of(ctx: ArticleContext, sent: Span, dates: list[DateMention]) -> str |
                 and d.value[:1].isdigit() and d.tense == "past":
             return d.value
     return ctx.published.isoformat() if ctx.published else None
+
+
+def _on_verb(span: Span) -> bool:
+    """A date said of the verb ("said on Monday"), not of a noun ("the 1961 treaty")."""
+    head = span.root.head
+    if span.root.dep_ == "pobj":
+        head = head.head
+    return head.pos_ in ("VERB", "AUX")
 
 
 def _char_in_quote(ctx: ArticleContext, char: int) -> bool:
