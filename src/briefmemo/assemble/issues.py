@@ -290,7 +290,7 @@ def _issue(title: str, sentences: list[_Sentence], terms: set[str] | None = None
     return OpenIssue(title, _evidence(newest, terms), _stances(newest),
                      min(dated, key=date_key) if dated else None,
                      max(dated, key=date_key) if dated else None,
-                     _status(newest), watched)
+                     _status(newest, terms), watched)
 
 
 def _evidence(newest: list[_Sentence], terms: set[str] | None) -> list[Evidence]:
@@ -324,9 +324,12 @@ def _stances(newest: list[_Sentence]) -> list[Stance]:
     return out
 
 
-def _status(newest: list[_Sentence]) -> str | None:
-    """What the newest sentence that says anything about progress says."""
+def _status(newest: list[_Sentence], terms: set[str] | None) -> str | None:
+    """What the newest sentence that says anything about its progress says: one whose words
+    of progress bear on the issue, not on something else in the sentence."""
     for s in newest:
+        if terms is not None and not (s.focus & terms or _is_named(terms)):
+            continue
         if s.pending:
             return "unresolved"
         if s.status:

@@ -113,7 +113,8 @@ def _sentence_phrases(ctx: ArticleContext, sent: Span, dates: list[DateMention],
             phrases.append((PhraseFact(" ".join(terms), text_, text, date, cite, bool(cues), terms,
                                        False, True, status, subject, True),
                             pend[0]))
-    for at in cues + pend:
+    said = [m.start() + sent.start_char for _, pat in STATUS_CUES for m in pat.finditer(sent.text)]
+    for at in cues + pend + said:
         nearest = _nearest(phrases, at)
         if nearest is not None:
             nearest.focus = True
