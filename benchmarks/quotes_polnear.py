@@ -39,6 +39,7 @@ class Gold:
     source: str  # the speaker mention as annotated
     head: str  # its head word (lower case), what a predicted speaker must contain
     start: int  # where the source mention is
+    pronoun: bool = False  # a he/she mention, judged against the last named source (approximate)
 
 
 @dataclass
@@ -56,6 +57,8 @@ class Score:
     found: int = 0
     speaker_ok: int = 0
     speaker_missing: int = 0
+    pronoun_found: int = 0
+    pronoun_ok: int = 0
     crashed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -92,7 +95,8 @@ def gold_of(doc: dict, nlp) -> list[Gold]:  # type: ignore[no-untyped-def]
             before = [n for n in named if n[0] < start]
             head = before[-1][2] if before else ""
             text = f"{text} (= {before[-1][1]})" if before else text
-        out.append(Gold([(c["start"], c["end"]) for c in a["content"]], text, head, start))
+        out.append(Gold([(c["start"], c["end"]) for c in a["content"]], text, head, start,
+                        text.split()[0].lower() in _PRONOUNS))
     return out
 
 
@@ -129,8 +133,10 @@ def score_doc(preds: list[Pred], golds: list[Gold], score: Score, name: str, ver
             continue
         score.found += 1
         speaker = next((p.speaker for p in hits if p.speaker), None)
+        score.pronoun_found += g.pronoun
         if speaker_agrees(speaker, g):
             score.speaker_ok += 1
+            score.pronoun_ok += g.pronoun
         else:
             score.speaker_missing += speaker is None
             if verbose:
@@ -182,6 +188,10 @@ def report(name: str, s: Score) -> None:
     print(f"{name:<22} P {p:.3f} ({s.pred_ok}/{s.pred})  R {r:.3f} ({s.found}/{s.gold})  "
           f"speaker {acc:.3f} ({s.speaker_ok}/{s.found}, {s.speaker_missing} without speaker)"
           + (f"  crashed on {len(s.crashed)} article(s)" if s.crashed else ""))
+    named = s.found - s.pronoun_found
+    print(f"{'':<22} speaker on named mentions {(s.speaker_ok - s.pronoun_ok) / max(named, 1):.3f} "
+          f"({s.speaker_ok - s.pronoun_ok}/{named}); on he/she {s.pronoun_ok / max(s.pronoun_found, 1):.3f} "
+          f"({s.pronoun_ok}/{s.pronoun_found}, judged against the last named source: approximate)")
 
 
 def main(verbose: bool = False) -> dict[str, float]:

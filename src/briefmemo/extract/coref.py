@@ -84,19 +84,19 @@ class Coref:
     # -- resolving ------------------------------------------------------------------
     def resolve(self, tok: Token) -> Span | None:
         """The PERSON span that ``tok`` (head of a noun phrase) stands for, or None."""
-        name = self._name_at(tok)
+        name = self.name_at(tok)
         if name is not None:
             return name
         appos = next((c for c in tok.children if c.dep_ == "appos"), None)
-        if appos is not None and self._name_at(appos) is not None:
-            return self._name_at(appos)
+        if appos is not None and self.name_at(appos) is not None:
+            return self.name_at(appos)
         if tok.lower_ in PERSONAL_PRONOUNS:
             return self.antecedent(tok)
         if tok.pos_ in ("NOUN", "PROPN") and _definite(tok):
             return self.role_referent(tok)
         return None
 
-    def _name_at(self, tok: Token) -> Span | None:
+    def name_at(self, tok: Token) -> Span | None:
         return next((m.span for m in self.mentions if m.span.start <= tok.i < m.span.end), None)
 
     def antecedent(self, tok: Token) -> Span | None:

@@ -203,10 +203,10 @@ def attribute(ctx: ArticleContext, coref: Coref, qs: QuoteSpan, quoted: set[int]
     inside = {t.i for t in _tokens_in(doc, qs)}
     if not inside:
         return Attribution()
-    verb = _speech_verb(doc, qs, inside, quoted)
+    verb = _speech_verb(doc, qs, inside, quoted) or _said_just_before(doc, qs, min(inside), quoted)
     if verb is None:
         return Attribution()
-    subj = _subject(verb, quoted) or _next_to(doc, verb, qs, quoted)
+    subj = _subject(verb, quoted) or _next_to(doc, coref, verb, qs, quoted)
     if subj is None:
         return Attribution(verb=verb.i)
     speaker, role = _name_of(ctx, coref, subj)
@@ -236,6 +236,31 @@ def _speech_verb(doc: Doc, qs: QuoteSpan, inside: set[int], quoted: set[int]) ->
     if candidates:
         return min(candidates, key=lambda t: min(abs(t.i - lo), abs(t.i - hi)))
     return next((t for t in region if t.lower_ == "according" and t.i not in quoted), None)
+
+
+def _said_just_before(doc: Doc, qs: QuoteSpan, lo: int, quoted: set[int]) -> Token | None:
+    """'..., Doe said. "More words."': a quotation opening right after a sentence that
+    ends on its own verb of saying, in the same paragraph, goes on with that speaker."""
+    if doc[lo].sent.start == 0:
+        return None
+    prev = doc[doc[lo].sent.start - 1].sent
+    gap = doc.text[prev.end_char:qs.start - 1]
+    if "\n\n" in gap or len(gap.strip()) > 0:
+        return None
+    root = prev.root
+    if root.lemma_ not in SPEECH_VERBS or root.i in quoted:
+        return None
+    tail = [t for t in prev if t.i > root.i and not t.is_punct and not t.is_space]
+    if any(t.i in quoted for t in prev[len(prev) - 2:]) or any(_clause_after(t, root) for t in tail):
+        return None  # 'Doe said that ...' or a quotation of its own: not a bare "Doe said."
+    return root
+
+
+def _clause_after(tok: Token, root: Token) -> bool:
+    head = tok
+    while head.head.i != root.i and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("ccomp", "xcomp", "dobj", "conj", "advcl")
 
 
 def _attribution_region(doc: Doc, qs: QuoteSpan, lo: int, hi: int) -> list[Token]:
@@ -271,21 +296,28 @@ def _subject(verb: Token, quoted: set[int]) -> Token | None:
     return None
 
 
-def _next_to(doc: Doc, verb: Token, qs: QuoteSpan, quoted: set[int]) -> Token | None:
+def _next_to(doc: Doc, coref: Coref, verb: Token, qs: QuoteSpan, quoted: set[int]) -> Token | None:
     """The speaker by position when the parse lost it: '"...," Doe, an aide, said' (the
-    words between the closing mark and the verb) or '"...," said Doe' (right after it)."""
-    after = [t for t in doc if qs.end < t.idx < verb.idx and t.i not in quoted]
-    if after and verb.idx > qs.end and all(t.idx >= qs.end for t in after):
-        words = [t for t in after if not t.is_punct and not t.is_space]
-        cand = words[0] if words else None
-    else:
-        cand = next((t for t in doc[verb.i + 1:verb.i + 3] if not t.is_punct), None)
-    if cand is None or cand.i in quoted:
-        return None
-    if cand.ent_type_ == "PERSON" or cand.lower_ in PERSONAL_PRONOUNS:
-        ent = next((e for e in doc.ents if e.start <= cand.i < e.end), None)
-        return ent.root if ent is not None else cand
-    return None
+    name nearest the verb between the closing mark and it) or '"...," said Doe'."""
+    if verb.idx > qs.end:
+        window = [t for t in doc[max(verb.i - 12, 0):verb.i] if t.idx > qs.end and t.i not in quoted]
+        if any(t.text in _CLOSERS or t.text in _OPENERS for t in window):
+            return None  # another quotation in between: not a plain attribution
+        names = [t for t in window if _is_name_token(coref, t)]
+        return names[-1] if names else None
+    after = [t for t in doc[verb.i + 1:verb.i + 4] if not t.is_punct and t.i not in quoted]
+    return after[0] if after and (_is_name_token(coref, after[0]) or after[0].lower_ in PERSONAL_PRONOUNS) else None
+
+
+def _is_name_token(coref: Coref, tok: Token) -> bool:
+    """The last word of a person's name: a known person mention, or a capitalised proper
+    noun closing a run of two or more ("police Chief Chuck Jordan")."""
+    span = coref.name_at(tok)
+    if span is not None:
+        return tok.i == span.end - 1
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ == "PROPN" and tok.is_title and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN" \
+        and tok.doc[tok.i - 1].is_title and (nxt is None or nxt.pos_ != "PROPN")
 
 
 def _name_of(ctx: ArticleContext, coref: Coref, tok: Token) -> tuple[str | None, str | None]:
