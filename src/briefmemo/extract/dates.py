@@ -19,12 +19,16 @@ _FUTURE_WORDS = re.compile(r"\b(later this|next|upcoming|coming|planned|plans? t
 _EXTRA = re.compile(
     r"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + r")"
     r"(?: (?:morning|afternoon|evening|night))?\b"
-    r"|\b(?:[Nn]ow|[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)\b"
+    r"|\b(?:[Nn]ow|[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Rr]ecently)\b"
+    r"|\b(?:[Ee]very|[Ee]ach) (?:day|week|month|year|" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b"
+    r"|\b(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:half|quarter)"
+    r"(?: of (?:this|next|last) year| of \d{4})?\b"
+    r"|\b(?:the|this|last|next) weekend\b"
     r"|\b(?:[Tt]he (?:near )?)?future\b"
     r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|"
     r"New Year's (?:Day|Eve)|Halloween)\b")
 # Date-like entities that are not dates of anything: ages, anniversaries, ordinal counts.
-_NOT_DATE = re.compile(r"\b(\d+(st|nd|rd|th) anniversary|annual|daily|weekly|each|every)\b", re.I)
+_NOT_DATE = re.compile(r"\b(\d+(st|nd|rd|th) anniversary|annual)\b", re.I)
 # "1991 to 1997", "between 1994 and 1997": two expressions, each with its own value.
 _RANGE = re.compile(r"^(?:between |from )?(?P<a>.+?)\s*(?: and | to | through | until |-|–)\s*(?P<b>.+)$", re.I)
 
@@ -37,11 +41,30 @@ def find_dates(ctx: ArticleContext) -> list[DateMention]:
         if _NOT_DATE.search(span.text):
             continue
         for piece in _pieces(span, ctx.published, anchor):
-            m = _mention(ctx, piece, anchor)
+            m = _mention(ctx, piece, anchor, _narrative_time(ctx, piece, mentions))
             mentions.append(m)
             if m.value and m.value[:4].isdigit() and m.type != "DURATION":
                 anchor = m.value
     return mentions
+
+
+# "this year", "year-end": relative to the time the sentence tells of, not always the date line.
+_DEICTIC = re.compile(r"^(?:(?:by|before|until|at) )?(?:the end of )?(?:this (?:year|month)|year-?end|the year-end)$", re.I)
+
+
+def _narrative_time(ctx: ArticleContext, span: Span, before: list[DateMention]) -> date | None:
+    """The reference time for a deictic expression in a sentence that has already named an
+    earlier month or day ("in September [2018] ... by year-end" in a 2019 article: 2018)."""
+    if ctx.published is None or not _DEICTIC.match(span.text.strip()):
+        return None
+    sent = span.sent
+    for m in reversed(before):
+        if m.start < sent.start_char:
+            break
+        if m.value and _MEMO_DATE.match(m.value) and _precision(m.value) >= 2 and m.tense == "past":
+            last = value_bounds(m.value)[1]
+            return last if last.year < ctx.published.year else None
+    return None
 
 
 def _candidates(doc: Doc) -> list[Span]:
@@ -54,9 +77,17 @@ def _candidates(doc: Doc) -> list[Span]:
     covered = {t.i for e in spans for t in e}
     for m in _EXTRA.finditer(doc.text):
         span = doc.char_span(m.start(), m.end())
-        if span is not None and not any(t.i in covered for t in span):
-            spans.append(span)
-            covered.update(t.i for t in span)
+        if span is None:
+            continue
+        overlapping = [s for s in spans if s.start < span.end and span.start < s.end]
+        if overlapping:  # "the first half" + entity "of next year": one expression
+            if all(s.start >= span.start and s.end <= span.end for s in overlapping) or \
+                    not any(span.start <= s.start and s.end <= span.end for s in overlapping):
+                union = doc[min([span.start] + [s.start for s in overlapping]):
+                            max([span.end] + [s.end for s in overlapping])]
+                spans = [s for s in spans if s not in overlapping] + [union]
+            continue
+        spans.append(span)
     return sorted(spans, key=lambda s: s.start_char)
 
 
@@ -79,7 +110,9 @@ def _pieces(span: Span, published: date | None, anchor: str | None) -> list[Span
     for size in range(n - 1, 0, -1):
         for i in range(0, n - size + 1):
             sub = span[i:i + size]
-            if resolve_rules(sub.text, published, "past", anchor) is not None:
+            found = resolve_rules(sub.text, published, "past", anchor)
+            # a bare unit inside a longer phrase ("days" in "the final days of the war") is no duration
+            if found is not None and not (found.value or "").startswith("PX"):
                 return [sub]
     return [span]
 
@@ -89,10 +122,23 @@ def _calendar(text: str, published: date | None) -> bool:
     return t is not None and bool(t.value) and t.value[:1].isdigit() and t.type != "DURATION"
 
 
-def _mention(ctx: ArticleContext, span: Span, anchor: str | None) -> DateMention:
+def calendar_part(value: str | None) -> str | None:
+    """The part of a TimeML value the memo's dates can carry: "2017-11-10TNI" -> "2017-11-10",
+    "2024-W10-WE" -> "2024-W10", "2025-H1" -> "2025"."""
+    if not value or not value[:1].isdigit():
+        return value
+    value = value.split("T")[0]
+    if value.endswith("-WE"):
+        return value[:-3]
+    if re.match(r"^\d{4}-[HQ]\d$", value):
+        return value[:4]
+    return value
+
+
+def _mention(ctx: ArticleContext, span: Span, anchor: str | None, reference: date | None = None) -> DateMention:
     tense = tense_of(span)
-    timex = resolve(span.text, ctx.published, tense, anchor)
-    value = timex.value.split("T")[0] if timex.value and timex.value[:1].isdigit() else timex.value
+    timex = resolve(span.text, reference or ctx.published, tense, anchor)
+    value = calendar_part(timex.value)
     return DateMention(span.text, span.start_char, span.end_char, value, timex.type, tense,
                        timex.rule, ctx.cite_span(span), timex.value if timex.value != value else None)
 
@@ -114,7 +160,12 @@ def tense_of(span: Span) -> str:
     "met", "has met", "was cancelled" look back), words of plans and schedules next
     ("expected to", "scheduled"), the bare infinitive last.
     """
+    said = _speech_verb_before(span)
+    if said is not None:
+        return "past" if said.tag_ in ("VBD", "VBN") else "present"
     verb = governing_verb(span.root)
+    if span.root.dep_ == "dobj" and span.root.head.i == verb.i:
+        return "present"  # "floated October 23 as the date": the verb's time is not the date's
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in _FUTURE_AUX or (c.tag_ == "MD" and c.lower_ in _MODAL_AHEAD) for c in aux):
         return "future"
@@ -131,7 +182,22 @@ def tense_of(span: Span) -> str:
     return "present" if verb.tag_ in ("VBZ", "VBP", "VBG") else "past"
 
 
-_MODAL_AHEAD = {"must", "should", "shall", "will", "can", "may", "might"}
+_SPEECH = {"say", "tell", "announce", "add", "state", "declare", "confirm", "report", "write", "warn",
+           "predict", "insist", "argue", "claim", "deny", "reply", "respond", "suggest", "propose"}
+
+
+def _speech_verb_before(span: Span) -> Token | None:
+    """"said on Wednesday he would ...": a date right after a verb of saying dates the saying,
+    whatever the parser attached it to."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ == "on":
+        i -= 1
+    if i >= 0 and span.doc[i].lemma_ in _SPEECH and span.doc[i].pos_ == "VERB":
+        return span.doc[i]
+    return None
+
+
+_MODAL_AHEAD = {"must", "should", "shall", "will", "can", "may", "might", "would"}
 
 
 def _possessive(span: Span) -> bool:
@@ -305,3 +371,15 @@ def statement_date(ctx: ArticleContext, sentence: Span, mentions: list[DateMenti
                 and _precision(m.value) == 3:
             return m.value
     return ctx.published.isoformat() if ctx.published else None
+
+
+def text_context(doc: Doc, published: date | None) -> ArticleContext:
+    """A context for a bare parsed text (a test sentence, a benchmark document): the text
+    is its own body and its own source, so offsets are offsets into the text."""
+    from ..ingest.article import Article, OffsetMap
+    from ..model import Source
+
+    offsets = OffsetMap()
+    offsets.add(0, 0, len(doc.text))
+    article = Article(Source(id="S1", file="<text>"), "<text>", doc.text, doc.text, offsets)
+    return ArticleContext(article, doc, published)

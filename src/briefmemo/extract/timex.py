@@ -57,7 +57,8 @@ def resolve_rules(text: str, published: date | None, tense: str = "past",
         found = _anaphoric(t, anchor)
         if found is not None:
             return found
-    for rule in (_duration, _absolute, _relative_named, _holiday, _relative_unit, _vague):
+    for rule in (_vague, _set, _past_span, _duration, _absolute, _part_of_year, _relative_named, _holiday,
+                 _weekend, _relative_unit):
         found = rule(t, published, tense)
         if found is not None:
             return found
@@ -88,7 +89,7 @@ def _number(word: str) -> int | None:
 
 
 _DURATION = re.compile(
-    r"^(?:for |over |the (?:past|last|next|coming) |more than |less than |almost |nearly |about |some |"
+    r"^(?:for |over |the (?:past|last|next) |more than |less than |almost |nearly |about |some |"
     r"around |just |only |up to |at least )*"
     r"(?:(?P<n>\w+(?:[ -]\w+)?)[ -])?(?P<unit>year|decade|centur|month|week|day|hour|minute)(?P<pl>s|ies|y)?"
     r"(?: long| old)?$")
@@ -185,7 +186,8 @@ def _weekday(wd: int, published: date, tense: str, t: str) -> Timex:
     if t.startswith("last "):
         back = back or 7
     if tense == "future" or t.startswith("next "):
-        ahead = (wd - published.weekday()) % 7 or 7
+        # "will sign on Friday" in Friday's paper is that day: news names today by its weekday
+        ahead = (wd - published.weekday()) % 7 or (7 if t.startswith("next ") else 0)
         return _with_part_of_day(published + timedelta(days=ahead), t)
     if back == 6 and t in WEEKDAYS:
         # News does not report a six-day-old event by its bare weekday; the day after the
@@ -213,18 +215,23 @@ def _with_part_of_day(d: date, t: str) -> Timex:
 def _month(m: re.Match[str], published: date, tense: str, t: str) -> Timex | None:
     month = _month_no(m["mon"])
     day = int(m["d"]) if m["d"] else None
-    year = _year_of(month, day or 15, published, tense, t)
+    year = _year_of(month, day or 15, published, tense, t, exact_day=day is not None)
     if day:
         return _day(year, month, day)
     return Timex(f"{year}-{month:02d}", "DATE", "rules")
 
 
-def _year_of(month: int, day: int, published: date, tense: str, t: str) -> int:
+SAME_YEAR_DAYS_AHEAD = 60
+
+
+def _year_of(month: int, day: int, published: date, tense: str, t: str, exact_day: bool = False) -> int:
     """The year of a month (and day) named without one: the occurrence news usage means.
 
     "last"/"next" and a past or future verb decide; otherwise (present tense, a noun
     phrase) the nearer occurrence, with the past preferred unless the future one is
-    clearly nearer, since news reports more of what happened than of what will.
+    clearly nearer, since news reports more of what happened than of what will. A day
+    written without its year is, in news style, in the current year: with a past verb it
+    stays there when it is at most two months ahead ("have floated October 23").
     """
     this = (month, day)
     now = (published.month, published.day)
@@ -233,6 +240,9 @@ def _year_of(month: int, day: int, published: date, tense: str, t: str) -> int:
     if t.startswith("next "):
         return published.year + (1 if this <= now else 0)
     if tense == "past":
+        if exact_day and this > now:
+            ahead = (date(published.year, month, min(day, 28)) - published).days
+            return published.year - (0 if ahead <= SAME_YEAR_DAYS_AHEAD else 1)
         return published.year - (1 if this > now else 0)
     if tense == "future":
         return published.year + (1 if this < now else 0)
@@ -292,15 +302,15 @@ _REL_UNIT = re.compile(
     r"^(?:(?:by |until |before |at )?the (?P<edge>end|beginning|start|middle) of |(?P<pos>early|late|later|earlier) )?"
     r"(?P<rel>this|last|next|the past|the coming|the previous|the following|the current)? ?"
     r"(?P<unit>year|month|week|day|decade|century)(?:-end|end)?$")
-_SIMPLE = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "now": None,
-           "currently": None, "recently": None}
+_SIMPLE = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "now": None, "right now": None,
+           "currently": None}
 _AGO = re.compile(r"^(?:(?:almost|nearly|about|around|some|more than|less than|just|only|over|roughly) )*"
                   r"(?P<n>[\w-]+(?: [\w-]+)?) (?P<unit>year|month|week|day|decade)s? "
                   r"(?P<dir>ago|earlier|later|from now|hence)$")
 
 
 def _relative_unit(t: str, published: date | None, tense: str) -> Timex | None:
-    if _SIMPLE.get(t, 0) is None:
+    if t in _SIMPLE and _SIMPLE[t] is None:
         return Timex("PRESENT_REF", "DATE", "rules")  # "now" needs no date to resolve against
     if published is None:
         return None
@@ -344,16 +354,102 @@ def _shift(published: date, unit: str, n: int) -> Timex | None:
     return Timex(f"{published.year // 100 + n:02d}", "DATE", "rules")  # TimeML: "19" = 1900-1999
 
 
-_VAGUE = {"decades ago": "PAST_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
+_VAGUE = {"decades ago": "PAST_REF", "recently": "PAST_REF", "lately": "PAST_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
           "the present": "PRESENT_REF", "right now": "PRESENT_REF", "these days": "PRESENT_REF", "years ago": "PAST_REF", "the past": "PAST_REF",
           "recent years": "PAST_REF", "the future": "FUTURE_REF", "soon": "FUTURE_REF",
           "the coming years": "FUTURE_REF", "recent weeks": "PAST_REF", "recent days": "PAST_REF",
           "recent months": "PAST_REF"}
 
 
+_VAGUE_RE = [
+    (re.compile(r"^the (?:coming|next few|following few|next several) (?:days|weeks|months|years)$"), "FUTURE_REF"),
+    (re.compile(r"^(?:recent|the past few|the last few) (?:days|weeks|months|years)$"), "PAST_REF"),
+]
+
+
 def _vague(t: str, published: date | None, tense: str) -> Timex | None:
-    value = _VAGUE.get(t)
+    value = _VAGUE.get(t) or next((v for pattern, v in _VAGUE_RE if pattern.match(t)), None)
     return Timex(value, "DATE", "rules") if value else None
+
+
+_SET_UNIT = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}
+_SET = re.compile(r"^(?:every|each) (?P<what>day|week|month|year|" + "|".join(WEEKDAYS) + r")$")
+_SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
+
+
+def _set(t: str, published: date | None, tense: str) -> Timex | None:
+    """"every Monday" (XXXX-WXX-1), "every year" (P1Y): recurring times, not dates."""
+    if t in _SET_WORDS:
+        return Timex(_SET_WORDS[t], "SET", "rules")
+    m = _SET.match(t)
+    if not m:
+        return None
+    if m["what"] in _SET_UNIT:
+        return Timex(_SET_UNIT[m["what"]], "SET", "rules")
+    return Timex(f"XXXX-WXX-{WEEKDAYS.index(m['what']) + 1}", "SET", "rules")
+
+
+_PAST_SPAN = re.compile(r"^(?:over |during |in )?the (?:past|last) (?P<unit>decade|year|month|week|century)$")
+
+
+def _past_span(t: str, published: date | None, tense: str) -> Timex | None:
+    """"over the past decade": a stretch of time up to now (P10Y), unlike "last year" (2017)."""
+    m = _PAST_SPAN.match(t)
+    if not m:
+        return None
+    return Timex({"decade": "P10Y", "century": "P100Y", "year": "P1Y", "month": "P1M", "week": "P1W"}[m["unit"]],
+                 "DURATION", "rules")
+
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_PART_OF_YEAR = re.compile(r"^(?:the )?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th) (?P<part>half|quarter)"
+                           r"(?: of (?P<of>.+))?$")
+_CENTURY = re.compile(r"^(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century$")
+
+
+def _part_of_year(t: str, published: date | None, tense: str) -> Timex | None:
+    """"the third quarter" (2024-Q3), "the first half of next year" (2025-H1), "the 19th century" (18)."""
+    c = _CENTURY.match(t)
+    if c:
+        return Timex(f"{int(c['n']) - 1:02d}", "DATE", "rules")
+    m = _PART_OF_YEAR.match(t)
+    if not m:
+        return None
+    n, code = _ORDINALS[m["n"]], "H" if m["part"] == "half" else "Q"
+    if n > 2 and code == "H":
+        return None
+    if m["of"]:
+        inner = resolve_rules(m["of"], published, tense)
+        if inner is None or not inner.value or not re.fullmatch(r"\d{4}", inner.value):
+            return None
+        return Timex(f"{inner.value}-{code}{n}", "DATE", "rules")
+    if published is None:
+        return None
+    start_month = (n - 1) * (6 if code == "H" else 3) + 1
+    year = published.year
+    if tense == "past" and start_month > published.month:
+        year -= 1
+    elif tense == "future" and start_month + (6 if code == "H" else 3) <= published.month:
+        year += 1
+    return Timex(f"{year}-{code}{n}", "DATE", "rules")
+
+
+_WEEKEND = re.compile(r"^(?:(?P<rel>the|this|last|next) )?weekend$")
+
+
+def _weekend(t: str, published: date | None, tense: str) -> Timex | None:
+    """"over the weekend": the weekend before (past) or after (future) the date line, as
+    its ISO week plus -WE (2024-W10-WE)."""
+    m = _WEEKEND.match(t)
+    if not m or published is None:
+        return None
+    ahead = m["rel"] == "next" or (tense == "future" and m["rel"] != "last")
+    if ahead:
+        saturday = published + timedelta(days=(5 - published.weekday()) % 7 or 7)
+    else:
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7 or 7)
+    iso = saturday.isocalendar()
+    return Timex(f"{iso[0]}-W{iso[1]:02d}-WE", "DATE", "rules")
 
 
 _DATE_WORD = re.compile(r"\b(\d{4}|\d{1,2}/\d{1,2}|" + "|".join(m[:3] for m in MONTHS) + "|" +
