@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from .article import Line
+from .outlets import is_agency
 
 _STOP = frozenset(
     "a an the of to in on at by for with from and or but as is are was were be been has have had "
@@ -53,8 +54,11 @@ _VOTES = re.compile(r"^-?\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)$")
 _COPYRIGHT = re.compile(r"^(©|\(c\)\s|copyright\b)", re.I)
 # Wire sign-offs ("Reporting by ...; Editing by ...") close the article.
 _SIGNOFF = re.compile(r"^(reporting|writing|additional reporting|editing|compiled) by\b", re.I)
-_CAPTION = re.compile(r"\b(photo|picture|image|file photo)\s*(:|by\b)|\((L|R|C|left|right|centre|center)\)", re.I)
+_CAPTION = re.compile(
+    r"\b(photo|picture|image|file photo)s?\s*(:|/|by\b)|\((L|R|C|left|right|centre|center)\)|"
+    r",\s(left|right|centre|center|second (from )?(left|right)|top|bottom),\s", re.I)
 _CREDIT = re.compile(r"^[\w .'-]+ / [\w .'-]+$|^(photo|photograph|picture|image|credit)s?\s*:", re.I)
+_BYLINE_START = re.compile(r"^by\s", re.I)
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
 _MD_PREFIX = re.compile(r"^(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)+")
@@ -140,9 +144,17 @@ def classify(lines: list[Line], shared: Counter[str] | None = None) -> None:
         furniture = shared[ln.text] and not syndicated[i] and not (body_seen and _short_sentence(t)
                                                                     and not _full_prose(t))
         verdict, reason = _judge(ln.text, t, nxt, body_seen, ended, repeated, blocks[i])
+        below = lines[i + 1].text if i + 1 < len(lines) else ""
+        # A line with a credit right under it is a caption; a kept paragraph is judged so only
+        # above the article, since "Reuters" under the last paragraph credits the text.
+        if (verdict == "body" and not body_seen) or reason.startswith(("short", "headline")):
+            if not ended and len(words(t)) >= 6 and not _BYLINE_START.match(t) and below and (is_agency(plain(below)) or _CREDIT.match(below)):
+                verdict, reason = "noise", "photo caption (a credit line directly below)"
+        if reason.startswith("short or not") and _between_paragraphs(lines, i) and _terse_sentence(t):
+            verdict, reason = "body", "short sentence between paragraphs"
         if furniture and verdict == "body" or furniture and reason.startswith("short"):
             verdict, reason = "noise", f"repeated in {shared[ln.text] + 1} files of the folder (site furniture)"
-        if verdict == "noise" and i and "caption" in lines[i - 1].reason and _credit_like(t):
+        if verdict == "noise" and i and lines[i - 1].reason.startswith("photo caption") and _credit_like(t):
             reason = "photo credit (under its caption)"
         if reason.startswith("end:"):
             reason = reason[4:]
@@ -241,6 +253,21 @@ def _short_sentence(text: str) -> bool:
     ws = words(text)
     return (len(ws) >= 3 and ends_sentence(text) and text[0].isupper() and not ui_heavy(text)
             and any(w.lower() in _STOP for w in ws))
+
+
+def _terse_sentence(text: str) -> bool:
+    """Two or three words ending a sentence ("Nobody objected."): prose when paragraphs surround it."""
+    ws = words(text)
+    return (len(ws) >= 2 and ends_sentence(text) and text[0].isupper() and not _UI.search(text)
+            and not _COMMENT_FURNITURE.match(text) and not _CREDIT.match(text))
+
+
+def _between_paragraphs(lines: list[Line], i: int) -> bool:
+    """The previous non-blank line is kept prose and the next one reads as prose too."""
+    prev = next((x for x in reversed(lines[:i]) if x.text), None)
+    nxt = next((x for x in lines[i + 1:] if x.text), None)
+    next_prose = nxt is not None and _full_prose(plain(nxt.text)) and not ui_heavy(nxt.text)
+    return prev is not None and prev.verdict == "body" and (next_prose or nxt is None)
 
 
 def _continues(lines: list[Line], i: int) -> bool:
