@@ -45,6 +45,7 @@ class _Sentence:
     core: set[str] = field(default_factory=set)  # terms the sentence is about, not mere setting
     focus: set[str] = field(default_factory=set)  # terms a cue of dispute or pending bears on
     position: bool = False  # an actor's stated position (extract/positions.py)
+    sure: bool = True  # the speaker's side and the stated position's side do not disagree
 
 
 @dataclass
@@ -91,6 +92,10 @@ def _sentences(facts: list[ArticleFacts], lookup: dict[str, str]) -> list[_Sente
                 s = _Sentence(f.source_id, p.text, p.date, p.citation, p.cue, p.pending, p.status,
                               p.subject)
                 s.side = _side_of(held.get(p.citation), p.subject, lookup)
+                # Sure when the speaker's side and the stated position's side agree: not
+                # "A said B told him ..." where the stance is B's.
+                held_side = _position_side(held.get(p.citation), lookup)
+                s.sure = held_side is None or held_side == s.side
                 s.position = p.citation in held
                 by_key[(f.source_id, p.citation.start)] = s
             s.terms |= set(p.terms)
@@ -128,12 +133,18 @@ def side_lookup(actors: list[Actor], sides: list[Side]) -> dict[str, str]:
 
 
 def _side_of(position, subject: str | None, lookup: dict[str, str]) -> str | None:  # type: ignore[no-untyped-def]
-    """The side a sentence speaks for: its position's holder, else its grammatical subject."""
+    """The side a sentence speaks for: its grammatical subject's ("a Qaliran diplomat said
+    ..."), else the side of the position found in it."""
+    said = side_in(subject, lookup) if subject else None
+    return said or _position_side(position, lookup)
+
+
+def _position_side(position, lookup: dict[str, str]) -> str | None:  # type: ignore[no-untyped-def]
     if position is not None:
         for name in (position.holder, position.side):
             if name and name.lower() in lookup:
                 return lookup[name.lower()]
-    return side_in(subject, lookup) if subject else None
+    return None
 
 
 def side_in(text: str, lookup: dict[str, str]) -> str | None:
@@ -218,7 +229,10 @@ def _score(cand: _Candidate) -> float:
     sentence says something of it.
     """
     about = [s for s in cand.sentences if s.core & cand.terms]
-    sources = {s.source for s in about}
+    # Articles count where they name the issue's main term: a chain of terms that each
+    # occur once in another article ("trade" here, "pressure" there) is no recurring issue.
+    main = Counter(t for s in about for t in s.core & cand.terms).most_common(1)
+    sources = {s.source for s in about if main and main[0][0] in s.core}
     sides = {s.side for s in about if s.side}
     cues = sum(s.cue for s in about)
     focus = sum(bool(s.focus & cand.terms) for s in about)
@@ -231,7 +245,7 @@ def _score(cand: _Candidate) -> float:
         return 0.0
     statuses = sum(bool(s.status) for s in about)
     depth = max(Counter(s.source for s in about).values())  # how much one article dwells on it
-    score = (3 * len(sources) + min(len(about), 8) + min(cues, 5) + 2 * min(len(sides), 3)
+    score = (3 * len(sources) + min(len(about), 8) + 2 * min(len(sides), 3)
              + 2 * min(focus, 4) + 5 * min(pending, 2) + min(positions, 4) + 2 * min(statuses, 3)
              + 2 * min(depth, 5) + 14 * named)
     if named:
@@ -287,7 +301,7 @@ def _issue(title: str, sentences: list[_Sentence], terms: set[str] | None = None
            watched: bool = False) -> OpenIssue:
     newest = sorted(sentences, key=lambda s: (-date_key(s.date), s.source, s.citation.start))
     dated = [s.date for s in newest if s.date]
-    return OpenIssue(title, _evidence(newest, terms), _stances(newest),
+    return OpenIssue(title, _evidence(newest, terms), _stances(newest, terms),
                      min(dated, key=date_key) if dated else None,
                      max(dated, key=date_key) if dated else None,
                      _status(newest, terms), watched)
@@ -310,8 +324,9 @@ def _evidence(newest: list[_Sentence], terms: set[str] | None) -> list[Evidence]
     return [Evidence(s.text, s.date, [s.citation]) for s in picked]
 
 
-def _stances(newest: list[_Sentence]) -> list[Stance]:
-    """Per side, its newest sentence on the issue, preferring words of dispute or condition."""
+def _stances(newest: list[_Sentence], terms: set[str] | None) -> list[Stance]:
+    """Per side, its newest sentence on the issue, preferring one whose words of stance or
+    dispute bear on the issue."""
     by_side: dict[str, list[_Sentence]] = defaultdict(list)
     for s in newest:
         if s.side:
@@ -319,7 +334,9 @@ def _stances(newest: list[_Sentence]) -> list[Stance]:
     order = sorted(by_side, key=lambda k: (-len(by_side[k]), k))[:MAX_STANCES]
     out = []
     for side in order:
-        pick = next((s for s in by_side[side] if s.cue or s.pending), by_side[side][0])
+        ranked = sorted(by_side[side], key=lambda s: (not s.sure, not (terms and s.focus & terms),
+                                                        not (s.cue or s.pending)))
+        pick = ranked[0]  # stable: the newest of the best kind
         out.append(Stance(side, pick.text, pick.date, [pick.citation]))
     return out
 

@@ -22,6 +22,10 @@ DISPUTE_CUES = re.compile(
     r"without first|first resolv\w*|settled first|unless|unresolved|stumbling block|sovereignty|"
     r"sanction\w*|no guarantees?|refus\w*|oppos\w*|concern\w*|stance|claim\w*|dismiss\w*|"
     r"object\w*|row|standoff|disagree\w*|divid\w*|at odds|gap|veto)\b", re.I)
+# Verbs of stance: what follows them is what a side wants or fears ("seeking progress on X").
+STANCE_CUES = re.compile(
+    r"\b(seek\w*|want\w*|hop(e|es|ed|ing)|urg(e|es|ed|ing)|propos\w*|offer\w*|push\w*|"
+    r"call(s|ed)? for|warn\w*|threat\w*|accept\w*|fear\w*|worr\w*)\b", re.I)
 # Cues that the matter is still open.
 PENDING_CUES = re.compile(
     r"\b(yet to|still unresolved|unresolved|remains? open|not (yet )?settled|nor is it settled|"
@@ -114,6 +118,7 @@ def _sentence_phrases(ctx: ArticleContext, sent: Span, dates: list[DateMention],
                                        False, True, status, subject, True),
                             pend[0]))
     said = [m.start() + sent.start_char for _, pat in STATUS_CUES for m in pat.finditer(sent.text)]
+    said += [m.end() + sent.start_char for m in STANCE_CUES.finditer(sent.text)]
     for at in cues + pend + said:
         nearest = _nearest(phrases, at)
         if nearest is not None:
