@@ -37,7 +37,8 @@ def build_actors(facts: list[ArticleFacts], names: dict[str, str], quotes: list[
     for side, ps in sorted(held.items()):  # what remains is held by a side as a whole
         if side in resolver.person_sides.values() or resolver.side_of(side) == side:
             actors.append(Actor(side, [], side, None, _finish(ps, side)))
-    known = {a.name for a in actors} | set(resolver.pool) | {v for a in people.values() for v in a.aliases}
+    known = {a.name for a in actors} | {v for a in people.values() for v in a.aliases}
+    known |= {t for t in resolver.pool if resolver.side_of(t)}
     for side in sorted({a.side for a in actors if a.side}):
         mark_shifts([p for a in actors if a.side == side for p in a.positions], known)
     return actors
@@ -55,11 +56,19 @@ def _merge(facts: list[ArticleFacts], names: dict[str, str]) -> dict[str, ActorF
         into.aliases |= a.aliases | ({a.name} if a.name != name else set())
         into.mentions += a.mentions
         into.as_subject += a.as_subject
-        if a.role and (into.role is None or len(a.role) > len(into.role)):
+        if a.role and (into.role is None or _role_rank(a.role) > _role_rank(into.role)):
             into.role = a.role
         for term, w in a.side_votes.items():
             into.side_votes[term] = into.side_votes.get(term, 0.0) + w
     return merged
+
+
+def _role_rank(role: str) -> tuple[bool, int]:
+    """A title ("Energy Minister") beats "its energy minister"; then the fuller one wins."""
+    return (role.split()[0].lower() not in _PRONOUN_STARTS, len(role))
+
+
+_PRONOUN_STARTS = {"its", "his", "her", "their", "our", "a", "an", "the"}
 
 
 def _is_place(a: ActorFact, resolver: SideResolver) -> bool:

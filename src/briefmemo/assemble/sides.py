@@ -72,7 +72,10 @@ class SideResolver:
     def __init__(self, facts: list[ArticleFacts], config: dict[str, str], names: dict[str, str] | None = None):
         self.config = {term_key(k): v for k, v in config.items()}
         self.names = names or {}  # person name variant -> canonical name
-        self.surnames = {n.split()[-1]: n for n in set(self.names.values()) if " " in n}
+        self.surnames: dict[str, str] = {}
+        for n in sorted(set(self.names.values()), key=lambda n: (len(n.split()), n)):
+            if " " in n:
+                self.surnames.setdefault(n.split()[-1], n)  # the plainest full name owns the surname
         self.pool = _term_pool(facts)
         self.links: dict[str, Counter[str]] = defaultdict(Counter)
         for f in facts:
@@ -289,7 +292,7 @@ def _moved_from(later: Position, earlier: list[Position], drop: set[str]) -> Pos
     for q in earlier:
         overlap = len(_content(q.text, drop) & _content(later.text, drop))
         contradicts = pol is not None and _polarity(q.text) not in (None, pol)
-        if overlap >= 2 and (contradicts or cue):
+        if (overlap >= 2 and contradicts) or (overlap >= 1 and cue):
             scored.append((overlap + 2 * contradicts, date_key(q.date), q))
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 

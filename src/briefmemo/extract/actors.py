@@ -89,7 +89,8 @@ def role_before(span: Span) -> Span | None:
     while start > span.sent.start and _title_word(doc[start - 1]):
         start -= 1
     words = doc[start:span.start]
-    if not len(words) or not any(t.is_title for t in words) or all(t.ent_type_ == "GPE" for t in words):
+    capitalised = any(t.is_title or (t.is_upper and len(t.text.strip(".")) > 1) for t in words)  # "EU envoy"
+    if not len(words) or not capitalised or all(t.ent_type_ == "GPE" for t in words):
         return None
     return words
 

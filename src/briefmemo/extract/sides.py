@@ -149,11 +149,25 @@ def _speaker_terms(ctx: ArticleContext, speaker: Token) -> list[str]:
     return side_terms(_noun_phrase(speaker))
 
 
+def _root_subject_place(sent: Span) -> Span | None:
+    """The main clause's subject when it is a place-like name (typed or left untyped)."""
+    root = sent.root
+    tok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if tok is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    ent = next((e for e in sent.ents if e.start <= tok.i < e.end), None)
+    if ent is not None:
+        return ent if _place_like(ent) else None
+    if tok.pos_ == "PROPN":
+        start = min(t.i for t in tok.subtree if t.dep_ == "compound" or t.i == tok.i)
+        return sent.doc[start:tok.i + 1]
+    return None
+
+
 def _metonym_then_speaker(ctx: ArticleContext, sent: Span) -> list[SideLink]:
     """"<City> rejected it. Northland's minister Jane Doe said ...": the next sentence's
     speaker (or the same sentence's, after a semicolon) names who the city speaks for."""
-    subj = next((e for e in sent.ents if _place_like(e) and e.root.dep_ in ("nsubj", "nsubjpass")
-                 and e.root.head.dep_ == "ROOT" and e.root.head.pos_ in ("VERB", "AUX")), None)
+    subj = _root_subject_place(sent)
     if subj is None:
         return []
     nxt = ctx.doc[sent.end].sent if sent.end < len(ctx.doc) else None
