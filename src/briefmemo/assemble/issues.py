@@ -212,12 +212,13 @@ def _candidates(sentences: list[_Sentence], exclude: set[str]) -> list[_Candidat
 
 
 def _is_part_of(cand: _Candidate, chosen: list[_Candidate]) -> bool:
-    """Most of what speaks to it lies inside one issue already chosen: an aspect of that one
+    """Most of what speaks to it lies inside the issues already chosen: an aspect of those
     ("without preconditions" inside "peace treaty"). A named agreement stands on its own."""
     if _is_named(cand.terms):
         return False
     mine = {_key(s) for s in cand.sentences if s.core & cand.terms}
-    return any(len(mine & {_key(s) for s in c.sentences}) >= _PART * len(mine) for c in chosen)
+    covered = {_key(s) for c in chosen for s in c.sentences}
+    return len(mine & covered) >= _PART * len(mine)
 
 
 def _score(cand: _Candidate) -> float:
@@ -275,7 +276,7 @@ def _title(cand: _Candidate) -> str:
     best: tuple[float, str] | None = None
     for s in cand.sentences:
         for text, terms in s.surfaces:
-            mine = {t for t in set(terms) & cand.terms if _is_named({t}) or t in _stems(text)}
+            mine = {t for t in set(terms) & cand.terms if _is_named({t}) or t[:5] in _stems(text)}
             n = len(text.split())
             if not mine or n > _MAX_TITLE_WORDS:
                 continue
@@ -290,7 +291,7 @@ def _title(cand: _Candidate) -> str:
 def _stems(text: str) -> set[str]:
     from ..extract.phrases import stem
 
-    return {stem(w) for w in re.findall(r"[A-Za-z]+", text)}
+    return {stem(w)[:5] for w in re.findall(r"[A-Za-z]+", text)}
 
 
 def _is_named(terms: set[str]) -> bool:
@@ -308,18 +309,25 @@ def _issue(title: str, sentences: list[_Sentence], terms: set[str] | None = None
 
 
 def _evidence(newest: list[_Sentence], terms: set[str] | None) -> list[Evidence]:
-    """The most telling sentences (contested, attributed, on topic), shown newest first."""
-    def weight(s: _Sentence) -> tuple[int, int]:
-        on_topic = len(s.terms & terms) if terms else 1
-        return (-(2 * (s.cue or s.pending) + (s.side is not None) + min(on_topic, 2)), 0)
+    """The most telling sentences (contested, attributed, on topic, each adding an aspect the
+    others lack), shown newest first."""
+    seen: set[str] = set()
+
+    def weight(s: _Sentence) -> int:
+        mine = s.terms & terms if terms else set()
+        focus = bool(terms and s.focus & terms)
+        return (2 * (s.cue or s.pending) + 2 * focus + (s.side is not None) + min(len(mine), 2)
+                + min(len(mine - seen), 2))
 
     picked: list[_Sentence] = []
-    for s in sorted(newest, key=weight):  # stable: newest first within equal weight
-        if any(similar(p.text, s.text, 0.5) for p in picked):
+    pool = list(newest)
+    while pool and len(picked) < MAX_EVIDENCE:
+        best = max(pool, key=weight)  # max keeps the first, i.e. the newest, of equal weight
+        pool.remove(best)
+        if any(similar(p.text, best.text, 0.5) for p in picked):
             continue
-        picked.append(s)
-        if len(picked) >= MAX_EVIDENCE:
-            break
+        picked.append(best)
+        seen |= best.terms & terms if terms else set()
     picked.sort(key=lambda s: (-date_key(s.date), s.source, s.citation.start))
     return [Evidence(s.text, s.date, [s.citation]) for s in picked]
 

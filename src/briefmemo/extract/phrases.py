@@ -64,6 +64,7 @@ _GENERIC = _ISSUE_WORDS | frozenset(
     "morning evening weekend "
     "way thing move step sign effort case fact reason result course word line term tone change "
     "hand system area relation relationship tie progress sideline outset heel city stage office "
+    "draft framework outline text document "
     "world region home war".split())
 _VAGUE_ADJ = frozenset(
     "new other such own same many several first last more most final key major main long recent "
@@ -150,6 +151,8 @@ def _pending_verb(sent: Span, at: int) -> tuple[list[str], str] | None:
                 terms += [t for t in _content_stems(_chunk_of(obj)) if t not in terms]
                 end = max(end, obj.i + 1)
             break
+    if len(terms) < 2:
+        return None  # "would have to approve it": the object says nothing of what
     return terms, sent.doc[verb.i:end].text
 
 
@@ -235,13 +238,15 @@ def _content(tok: Token) -> bool:
             and tok.ent_type_ not in ("PERSON", "GPE", "NORP"))
 
 
-def _linked_objects(head: Token) -> list[Token]:
+def _linked_objects(head: Token, depth: int = 0) -> list[Token]:
     """Objects of "of"/"over" after the head, with their conjuncts ("areas of trade and security")."""
     out = []
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in _LINK_PREPS:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 out += [pobj, *pobj.conjuncts]
+                if pobj.lemma_.lower() in _GENERIC and depth < 2:  # "a cut of its share of the catch"
+                    out += _linked_objects(pobj, depth + 1)
     return out
 
 
