@@ -82,10 +82,8 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("“", '"').replace("”", '"').replace("’", "'")).strip().lower()
 
 
-def score_events(show: bool) -> tuple[int, int, int]:
-    from briefmemo import build_memo
-
-    memo = build_memo([ROOT / "seeds"])
+def score_events(memo, show: bool) -> tuple[int, int, int]:
+    """(key events, found, found with the key's kind) in the seeds memo's timeline."""
     files = {s.id: Path(s.file).name for s in memo.sources}
     key = json.loads((KEYS / "seeds_events.json").read_text(encoding="utf-8"))
     found = kinds = 0
@@ -114,7 +112,9 @@ def main() -> None:
     nlp = load_model()
     s_total, s_right = score_seeds(nlp, show)
     f_total, f_right = score_sentences(nlp, show)
-    e_total, e_found, e_kinds = score_events(show)
+    from briefmemo import build_memo
+
+    e_total, e_found, e_kinds = score_events(build_memo([ROOT / "seeds"]), show)
     print(f"{'set':44} {'n':>4} {'value accuracy':>14}")
     print(f"{'seeds (hand-annotated body expressions)':44} {s_total:4d} {s_right / s_total:14.3f}")
     print(f"{'test sentences (tests/fixtures)':44} {f_total:4d} {f_right / f_total:14.3f}")

@@ -31,12 +31,10 @@ def load_docs() -> list[dict]:
     return json.loads(DATA.read_text(encoding="utf-8"))["docs"]
 
 
-def run_ours(docs: list[dict]) -> dict[str, list[dict]]:
+def run_ours(docs: list[dict], nlp) -> dict[str, list[dict]]:
     """Our expressions per document id, offsets into the document text."""
-    from briefmemo.annotate import load_model
     from briefmemo.commands.dates import collect_dates
 
-    nlp = load_model()
     found: dict[str, list[dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for doc in docs:
@@ -102,7 +100,9 @@ def score_dateparser(docs: list[dict]) -> tuple[int, int]:
 def main() -> None:
     show_errors = "--errors" in sys.argv
     docs = load_docs()
-    found = run_ours(docs)
+    from briefmemo.annotate import load_model
+
+    found = run_ours(docs, load_model())
     total, spans, right = score_ours(docs, found, show_errors)
     rules = Counter(p["rule"] for ps in found.values() for p in ps)
     dp_total, dp_right = score_dateparser(docs)

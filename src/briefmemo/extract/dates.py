@@ -70,7 +70,8 @@ def _narrative_time(ctx: ArticleContext, span: Span, before: list[DateMention]) 
 def _candidates(doc: Doc) -> list[Span]:
     spans: list[Span] = []
     for e in (e for e in doc.ents if e.label_ in ("DATE", "TIME")):
-        if spans and spans[-1].end == e.start:  # "early Friday" + "morning": one expression
+        if spans and spans[-1].end == e.start and "TIME" in (e.label_, spans[-1].label_):
+            # "early Friday" + "morning": one expression (two DATEs side by side stay two)
             spans[-1] = doc[spans[-1].start:e.end]
         else:
             spans.append(e)
