@@ -121,3 +121,20 @@ def test_watched_issue_without_mention_renders_so(seeds_built, tmp_path):
     assert "### Fishing rights (watched)" in md
     assert "No mention in these sources." in md
     assert "Fishing rights" in (tmp_path / "memo.html").read_text(encoding="utf-8")
+
+
+def test_watch_list_and_limit_from_the_config_file(nlp, tmp_path):
+    folder = STORIES / "selva_dam_water"
+    for f in folder.glob("*.txt"):
+        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "briefmemo.toml").write_text(
+        'max_issues = 3\n\n[[issues]]\ntitle = "Hydropower exports"\nphrases = ["electricity exports"]\n\n'
+        '[[issues]]\ntitle = "Arbitration"\nphrases = ["arbitration", "arbitrators"]\n', encoding="utf-8")
+    memo, _ = _build(nlp, tmp_path)
+    assert len(memo.open_issues) == 3
+    first, second, third = memo.open_issues
+    assert (first.title, first.watched, first.evidence) == ("Hydropower exports", True, [])
+    assert second.title == "Arbitration" and second.watched
+    # Hand-checked: the explainer speaks of "binding arbitration" and "foreign arbitrators".
+    assert len(second.evidence) == 2
+    assert not third.watched and third.evidence
