@@ -26,7 +26,8 @@ _UI = re.compile(
     r"subscribers?|share|tweet|twitter|facebook|whatsapp|linkedin|instagram|e-?mail|inbox|spam|"
     r"print|reply|advertisement|sponsored|trending|related|read more|cookies?|privacy|terms of|"
     r"menu|follow us|book now|password|account|disclaimer|offers?|% off|explore|skip to|"
-    r"main content|most read|most popular|min read|podcasts?|unlimited access|free articles?)\b",
+    r"main content|most read|most popular|min read|podcasts?|unlimited access|free articles?|tweets?|"
+    r"learn more|embed|autoplay|copy this code|javascript|click|watch the video)\b",
     re.I,
 )
 # Metered paywalls and sign-up prompts speak to the reader about the site itself.
@@ -55,11 +56,18 @@ _COPYRIGHT = re.compile(r"^(©|\(c\)\s|copyright\b)", re.I)
 # Wire sign-offs ("Reporting by ...; Editing by ...") close the article.
 _SIGNOFF = re.compile(r"^(reporting|writing|additional reporting|editing|compiled) by\b", re.I)
 _CAPTION = re.compile(
-    r"\b(photo|picture|image|file photo)s?\s*(:|/|by\b)|\((L|R|C|left|right|centre|center)\)|"
-    r",\s(left|right|centre|center|second (from )?(left|right)|top|bottom),\s", re.I)
+    r"\b(photo|picture|image|file photo)s?\s*(:|/|by\b)|\((left|right|centre|center)\)|"
+    r",\s(left|right|centre|center|second (from )?(left|right)|top|bottom),\s|"
+    r"\((?:[A-Z][\w.'-]*\s?){1,4}/(?:[A-Z][\w.'-]*\s?){1,5}\)$|"
+    r"\b(image|media) (copyright|caption)\b|\bfile photo\b|\bin this\b.{0,60}\b(photo|image|picture)\b", re.I)
+# "(L)", "(R)": who is where in a picture; in a long paragraph more likely a party, "Lee (R)".
+_SIDE_MARK = re.compile(r"\((L|R|C)\)")
 _CREDIT = re.compile(r"^[\w .'-]+ / [\w .'-]+$|^(photo|photograph|picture|image|credit)s?\s*:", re.I)
 _BYLINE_START = re.compile(r"^by\s", re.I)
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_TERMINAL = re.compile(r"[.!?…][\"'”’“»)\]]*$|[\"”’“»]$")
+# A bracketed aside after the last sentence: "[Related: ...]", "(Video: ...)".
+_TRAILING_ASIDE = re.compile(r"\s*(\[[^\[\]]{1,120}\]|\([^()]{1,120}\))\s*$")
+_SENTENCE_GAP = re.compile(r"[a-z0-9\"”’)][.!?][\"”’]?\s+[A-Z\"“‘]")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
 _MD_PREFIX = re.compile(r"^(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)+")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -104,7 +112,16 @@ def is_sentence_shaped(text: str) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(_TERMINAL.search(text))
+    if _TERMINAL.search(text):
+        return True
+    head = _TRAILING_ASIDE.sub("", text)
+    return head != text and bool(_TERMINAL.search(head))
+
+
+def is_cut_paragraph(text: str) -> bool:
+    """Several sentences of prose whose last one the dump cut off: a paragraph, not a heading."""
+    n, gaps = len(words(text)), len(_SENTENCE_GAP.findall(text))
+    return (n >= 30 and gaps >= 2) or (n >= 40 and gaps >= 1) or n >= 60
 
 
 def is_title_shaped(text: str) -> bool:
@@ -181,7 +198,7 @@ def _judge(raw: str, t: str, nxt: str, body_seen: int, ended: bool, repeated: Co
         return "noise", "end:copyright line"
     if _SIGNOFF.match(t):
         return "noise", "end:wire sign-off (reporting/editing credits)"
-    if _CAPTION.search(t) or repeated[raw] > 1 or (ends_sentence(t) and _CREDIT.match(nxt) and not _UI.search(nxt)):
+    if _CAPTION.search(t) or (_SIDE_MARK.search(t) and len(words(t)) < 50) or repeated[raw] > 1 or (ends_sentence(t) and _CREDIT.match(nxt) and not _UI.search(nxt)):
         return "noise", "photo caption or credit"
     if _CREDIT.match(t) and not _UI.search(t):
         return "noise", "photo credit"
@@ -194,6 +211,10 @@ def _judge(raw: str, t: str, nxt: str, body_seen: int, ended: bool, repeated: Co
     if is_sentence_shaped(t):
         if ends_sentence(t) or (ends_sentence(nxt) and len(words(nxt)) <= 6 and not is_title_shaped(nxt)):
             return "body", "sentence-shaped paragraph"
+        if is_cut_paragraph(t):
+            return "body", "paragraph whose last sentence is cut off"
+        if nxt[:1].islower() and is_sentence_shaped(nxt):
+            return "body", "sentence broken across paragraphs by the page dump"
         return "noise", "headline, standfirst or subheading (no closing punctuation)"
     if body_seen and _short_sentence(t):
         return "body", "short sentence inside the article"
@@ -249,16 +270,22 @@ def _blocks(lines: list[Line]) -> list[bool]:
     return flags
 
 
+def _starts_upper(text: str) -> bool:
+    """The first letter is a capital (opening quotation marks and brackets aside)."""
+    first = next((c for c in text if c.isalpha()), "")
+    return first.isupper()
+
+
 def _short_sentence(text: str) -> bool:
     ws = words(text)
-    return (len(ws) >= 3 and ends_sentence(text) and text[0].isupper() and not ui_heavy(text)
+    return (len(ws) >= 3 and ends_sentence(text) and _starts_upper(text) and not ui_heavy(text)
             and any(w.lower() in _STOP for w in ws))
 
 
 def _terse_sentence(text: str) -> bool:
     """Two or three words ending a sentence ("Nobody objected."): prose when paragraphs surround it."""
     ws = words(text)
-    return (len(ws) >= 2 and ends_sentence(text) and text[0].isupper() and not _UI.search(text)
+    return (len(ws) >= 2 and ends_sentence(text) and _starts_upper(text) and not _UI.search(text)
             and not _COMMENT_FURNITURE.match(text) and not _CREDIT.match(text))
 
 
@@ -266,7 +293,8 @@ def _between_paragraphs(lines: list[Line], i: int) -> bool:
     """The previous non-blank line is kept prose and the next one reads as prose too."""
     prev = next((x for x in reversed(lines[:i]) if x.text), None)
     nxt = next((x for x in lines[i + 1:] if x.text), None)
-    next_prose = nxt is not None and _full_prose(plain(nxt.text)) and not ui_heavy(nxt.text)
+    next_prose = nxt is not None and (_full_prose(plain(nxt.text)) or _terse_sentence(plain(nxt.text))) \
+        and not ui_heavy(nxt.text)
     return prev is not None and prev.verdict == "body" and (next_prose or nxt is None)
 
 

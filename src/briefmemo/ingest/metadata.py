@@ -37,7 +37,15 @@ _INLINE_DATELINE = re.compile(
     r"(?:\((?P<wire>[^()]{2,40})\))?\s+[-–—]{1,2}\s+")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _COPYRIGHT_ORG = re.compile(r"^(?:©|\(c\)|copyright|\s)*(?P<org>.+)$", re.I)
-_SOURCE_LINE = re.compile(r"^(source|originally published|read more at|url)\s*:", re.I)
+# Lines that give the article's own address: "Source: <https://...>", "canonical_url: ...".
+_SOURCE_LINE = re.compile(r"^(source|url|link|permalink|canonical[ _]?url|originally published( at)?|"
+                          r"read more at|read or share this story)\s*:|^<?https?://\S+>?$", re.I)
+# Labels that stand where a dateline would, but name no place.
+_NOT_PLACES = frozenset("EXCLUSIVE BREAKING UPDATE UPDATED ANALYSIS OPINION WATCH LIVE VIDEO PHOTOS "
+                        "FACTBOX EXPLAINER REVIEW EDITORIAL COMMENT ADVERTISEMENT SPONSORED NEWS MONDAY TUESDAY "
+                        "WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY TODAY YESTERDAY".split())
+_LABEL_PREFIX = re.compile(r"^(related|read more|see also|watch|video|photos?|more|also|previous|update|"
+                           r"updated|published|posted|story highlights|listen|advertisement)\b", re.I)
 _PUBLISHER_SLOT = re.compile(r"^(?P<names>[^,]*),\s*(?P<outlet>(?:The )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})$")
 _SITE_IN_UI = re.compile(r"\b(?:with|your|to|on|from|at|join|visit)\s+(?P<name>[A-Z][\w]*[A-Za-z])\b")
 _BULLETS = "•·‣◦*-|"
@@ -173,7 +181,7 @@ def _mark(line: Line, reason: str, verdict: str = "meta") -> None:
 def _inline_dateline(line: Line) -> dict | None:
     """ "GENEVA, Oct 15 (Reuters) - ..." at the head of the first paragraph."""
     m = _INLINE_DATELINE.match(line.text)
-    if not m or len(m["place"].replace(" ", "")) < 3:
+    if not m or len(m["place"].replace(" ", "")) < 3 or m["place"] in _NOT_PLACES:
         return None
     out: dict = {"place": m["place"], "wire": m["wire"]}
     extra = []
@@ -201,7 +209,8 @@ def _find_title(header: list[Line], body: list[Line]) -> str | None:
         if ln.verdict != "noise":
             continue
         text = plain(ln.text)
-        if is_title_shaped(text) and not ui_heavy(text) and not _UI.fullmatch(text) and not parse_date(text):
+        if is_title_shaped(text) and not ui_heavy(text) and not _UI.fullmatch(text) and not parse_date(text) \
+                and not _LABEL_PREFIX.match(text):
             candidates.append((ln, text))
     for ln, text in candidates:
         content = {w.lower() for w in words(text) if w.lower() not in _STOP and len(w) > 2}
@@ -209,8 +218,9 @@ def _find_title(header: list[Line], body: list[Line]) -> str | None:
         if len(shared) >= 2 and len(shared) >= 0.3 * len(content):
             _mark(ln, "headline (shares its words with the lead)", "title")
             return text
-    if candidates:
-        ln, text = candidates[0]
+    plain_titles = [(ln, text) for ln, text in candidates if not _UI.search(text)]
+    if plain_titles:
+        ln, text = plain_titles[0]
         _mark(ln, "headline (first title-shaped line)", "title")
         return text
     return None
@@ -256,15 +266,16 @@ def _find_authors(header: list[Line]) -> tuple[list[str], str | None]:
 
 def _find_dateline(header: list[Line]) -> str | None:
     for ln in header:
-        if ln.verdict == "noise" and _DATELINE.match(ln.text) and len(ln.text) > 3 and not _UI.search(ln.text):
+        if ln.verdict == "noise" and _DATELINE.match(ln.text) and len(ln.text) > 3 and not _UI.search(ln.text) \
+                and ln.text.split(",")[0] not in _NOT_PLACES:
             _mark(ln, "dateline")
             return ln.text
     return None
 
 
 def _find_url(lines: list[Line]) -> str | None:
-    for ln in sorted(lines, key=lambda x: not _SOURCE_LINE.match(x.text)):
-        m = _URL.search(ln.text)
+    for ln in lines:
+        m = _URL.search(ln.text) if _SOURCE_LINE.match(plain(ln.text)) else None
         if m:
             _mark(ln, "source URL")
             return m.group(0).rstrip(".,;>")
@@ -272,7 +283,7 @@ def _find_url(lines: list[Line]) -> str | None:
 
 
 def _find_date(header: list[Line], tail: list[Line], hint: tuple[int, int] | None) -> str | None:
-    for ln in header + [t for t in tail if _SOURCE_LINE.match(t.text) or _URL.search(t.text)]:
+    for ln in header + [t for t in tail if _SOURCE_LINE.match(plain(t.text))]:
         if ln.verdict == "title":
             continue
         found = parse_date(ln.text, hint)
@@ -332,7 +343,8 @@ def _masthead(above_title: list[Line], lines: list[Line], company: str | None,
         segments = re.split(r"\s*[|•·>»]\s*", ln.text)
         name = plain(segments[0])
         ws = name.split()
-        if not (2 <= len(ws) <= 5) or _UI.search(name) or not all(w[:1].isupper() for w in ws):
+        if not (2 <= len(ws) <= 5) or _UI.search(name) or not all(w[:1].isupper() for w in ws) \
+                or any(w.lower() in PLATFORMS for w in ws):
             continue
         key = _letters(name)
         confirmed = (company and _letters(company).startswith(key)) or \

@@ -87,6 +87,8 @@ def site_from_domain(domain: str, page_text: str) -> str:
     if written:
         return written
     parts = [p for chunk in label.split("-") for p in _segment(chunk)]
+    if len(letters) < 6 or any(len(p) < 3 and p != "the" for p in parts):
+        return domain  # too short to split with confidence ("usat.ly"): show the domain itself
     return " ".join(p.capitalize() if p != "the" or i == 0 else p for i, p in enumerate(parts))
 
 
