@@ -8,8 +8,11 @@ creation date as --published. Printed, over the gold DATE expressions:
   span recall     some expression of ours overlaps the gold span
   acc. on found   value accuracy among the gold expressions we found
 
-(values compared exactly, except that ISO week numbers may be zero-padded) and a second row, dateparser alone on the gold spans (the gold span given, its value from
-dateparser.DateDataParser with the creation date as base and past preferred).
+(values compared exactly, except that ISO week numbers may be zero-padded), a second row,
+dateparser alone on the gold spans (the gold span given, its value from
+dateparser.DateDataParser with the creation date as base and past preferred), and a third
+row, ours again with the notation this corpus is inconsistent about set aside (part of
+day suffixes, "-XX" tails): not the headline figure, a gauge of what is left.
 
     .venv/bin/python benchmarks/dates_tempeval.py [--errors]
 """
@@ -53,6 +56,27 @@ def same_value(ours: str | None, gold: str) -> bool:
 
 def _overlap(a: dict, b: dict) -> int:
     return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+
+
+def loose(value: str | None) -> str | None:
+    """A value with the notation this corpus is inconsistent about taken off: a part of
+    day ("2000-01-05TEV", "2000-01-05TNI" and "2000-01-05" all occur for "Wednesday
+    night") and an unspecified tail ("1949-XX" for "1949")."""
+    if value is None:
+        return None
+    return re.sub(r"(-XX)+$", "", value.split("T")[0]) if value[:1].isdigit() else value
+
+
+def score_loose(docs: list[dict], found: dict[str, list[dict]]) -> int:
+    """How many gold DATE values we match once the notation differences are set aside."""
+    right = 0
+    for doc in docs:
+        for g in (t for t in doc["timexes"] if t["type"] == "DATE"):
+            hits = [p for p in found[doc["id"]] if _overlap(p, g) > 0]
+            if hits:
+                best = max(hits, key=lambda p: _overlap(p, g))
+                right += same_value(loose(best["value"]), loose(g["value"]) or "")
+    return right
 
 
 def score_ours(docs: list[dict], found: dict[str, list[dict]], show_errors: bool) -> tuple[int, int, int]:
@@ -112,6 +136,9 @@ def main() -> None:
           f"{right / max(spans, 1):13.3f}")
     print(f"{'dateparser alone, gold spans':34} {dp_right / dp_total:9.3f} {'(given)':>11} "
           f"{dp_right / dp_total:13.3f}")
+    lenient = score_loose(docs, found)
+    print(f"{'briefmemo, part of day and -XX aside':34} {lenient / total:9.3f} {spans / total:11.3f} "
+          f"{lenient / max(spans, 1):13.3f}")
     print("our expressions resolved by: " + ", ".join(f"{k} {v}" for k, v in sorted(rules.items())))
 
 

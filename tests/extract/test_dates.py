@@ -19,7 +19,7 @@ from briefmemo.assemble.timeline import build_timeline
 from briefmemo.assemble.undated import estimate_undated
 from briefmemo.cli import app
 from briefmemo.extract.dates import events_from, find_dates, kind_of, statement_date, text_context
-from briefmemo.extract.facts import ArticleFacts, DateMention, EventFact
+from briefmemo.extract.facts import ArticleFacts, EventFact
 from briefmemo.model import Citation, Source
 
 ROOT = Path(__file__).resolve().parents[2]

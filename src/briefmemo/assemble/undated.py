@@ -24,10 +24,7 @@ MIN_SHARED_WORDS = 4
 # ... and this share of the shorter one's content words.
 MIN_OVERLAP = 0.3
 _STOP = frozenset(
-    "a an the and or but of to in on at by for with from as that this these those it its is are was were be "
-    "been has have had he she they we i you his her their our them him who which what when where would will "
-    "said says say told after before over into about than then there also not no more most some any two one "
-    "all can could may might should year years month day week later earlier last next".split()
+    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "that", "this", "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "has", "have", "had", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "them", "him", "who", "which", "what", "when", "where", "would", "will", "said", "says", "say", "told", "after", "before", "over", "into", "about", "than", "then", "there", "also", "not", "no", "more", "most", "some", "any", "two", "one", "all", "can", "could", "may", "might", "should", "year", "years", "month", "day", "week", "later", "earlier", "last", "next"]
 ) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -72,10 +72,10 @@ def _precision(value: str | None) -> str:
 def dates(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html) or folders of them.",
                                                  show_default=False)],
-    published: Annotated[Optional[str], typer.Option(
+    published: Annotated[str | None, typer.Option(
         "--published", help="Publication date YYYY-MM-DD, overriding the one found in the file.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of {file, start, end, text, value}.")] = False,
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline (package name or path).")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline (package name or path).")] = None,
 ) -> None:
     """Print every temporal expression in PATHS with its resolved value and precision.
 

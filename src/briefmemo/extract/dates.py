@@ -14,7 +14,7 @@ from .timex import DAY_AFTER_DATELINE, MONTHS, WEEKDAYS, resolve, resolve_rules
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _FUTURE_WORDS = re.compile(r"\b(later this|next|upcoming|coming|planned|plans? to|expected to|due to|"
-                           r"intends? to|is to|are to|scheduled)\b", re.I)
+                           r"intends? to|is to|are to|scheduled)\b", re.IGNORECASE)
 # What spaCy's DATE/TIME entities often miss: bare weekdays, deictic words, holidays.
 _EXTRA = re.compile(
     r"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + r")"
@@ -24,13 +24,14 @@ _EXTRA = re.compile(
     r"|\b(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:half|quarter)"
     r"(?: of (?:this|next|last) year| of \d{4})?\b"
     r"|\b(?:the|this|last|next) weekend\b"
+    r"|\b(?:daily|weekly|monthly|annually)\b"
     r"|\b(?:[Tt]he (?:near )?)?future\b"
     r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|"
     r"New Year's (?:Day|Eve)|Halloween)\b")
 # Date-like entities that are not dates of anything: ages, anniversaries, ordinal counts.
-_NOT_DATE = re.compile(r"\b(\d+(st|nd|rd|th) anniversary|annual)\b", re.I)
+_NOT_DATE = re.compile(r"\b(\d+(st|nd|rd|th) anniversary|annual)\b", re.IGNORECASE)
 # "1991 to 1997", "between 1994 and 1997": two expressions, each with its own value.
-_RANGE = re.compile(r"^(?:between |from )?(?P<a>.+?)\s*(?: and | to | through | until |-|–)\s*(?P<b>.+)$", re.I)
+_RANGE = re.compile(r"^(?:between |from )?(?P<a>.+?)\s*(?: and | to | through | until |-|–)\s*(?P<b>.+)$", re.IGNORECASE)
 
 
 def find_dates(ctx: ArticleContext) -> list[DateMention]:
@@ -49,7 +50,7 @@ def find_dates(ctx: ArticleContext) -> list[DateMention]:
 
 
 # "this year", "year-end": relative to the time the sentence tells of, not always the date line.
-_DEICTIC = re.compile(r"^(?:(?:by|before|until|at) )?(?:the end of )?(?:this (?:year|month)|year-?end|the year-end)$", re.I)
+_DEICTIC = re.compile(r"^(?:(?:by|before|until|at) )?(?:the end of )?(?:this (?:year|month)|year-?end|the year-end)$", re.IGNORECASE)
 
 
 def _narrative_time(ctx: ArticleContext, span: Span, before: list[DateMention]) -> date | None:
@@ -75,7 +76,6 @@ def _candidates(doc: Doc) -> list[Span]:
             spans[-1] = doc[spans[-1].start:e.end]
         else:
             spans.append(e)
-    covered = {t.i for e in spans for t in e}
     for m in _EXTRA.finditer(doc.text):
         span = doc.char_span(m.start(), m.end())
         if span is None:
@@ -109,7 +109,7 @@ def _pieces(span: Span, published: date | None, anchor: str | None) -> list[Span
         return [span]
     n = len(span)
     for size in range(n - 1, 0, -1):
-        for i in range(0, n - size + 1):
+        for i in range(n - size + 1):
             sub = span[i:i + size]
             found = resolve_rules(sub.text, published, "past", anchor)
             # a bare unit inside a longer phrase ("days" in "the final days of the war") is no duration
@@ -164,6 +164,8 @@ def tense_of(span: Span) -> str:
     said = _speech_verb_before(span)
     if said is not None:
         return "past" if said.tag_ in ("VBD", "VBN") else "present"
+    if _attributive(span):
+        return "present"  # "the late-November trip": names a known event; the nearest one is meant
     verb = governing_verb(span.root)
     if span.root.dep_ == "dobj" and span.root.head.i == verb.i:
         return "present"  # "floated October 23 as the date": the verb's time is not the date's
@@ -201,6 +203,14 @@ def _speech_verb_before(span: Span) -> Token | None:
 _MODAL_AHEAD = {"must", "should", "shall", "will", "can", "may", "might", "would"}
 
 
+def _attributive(span: Span) -> bool:
+    """A date used as a modifier inside a noun phrase ("the Oct. 23 slaying"): the clause's
+    verb does not place it."""
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and \
+        root.head.i >= span.end and any(t.lower_ == "the" for t in span.doc[max(span.start - 1, 0):span.start + 1])
+
+
 def _possessive(span: Span) -> bool:
     """"Wednesday's ruling": an event named by its day has, in news, already happened."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
@@ -211,7 +221,7 @@ def _possessive(span: Span) -> bool:
 _MEMO_DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|\d{4}-(SP|SU|FA|WI)|\d{4}-W\d{2}|\d{3})$")
 _NAMED = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS + WEEKDAYS) + r")\b")
 # A date that bounds something ("by the end of this year") is a target, not when it happened.
-_DEADLINE = re.compile(r"\b(by|before|until|till|toward|towards)\s*[“\"]?\s*$", re.I)
+_DEADLINE = re.compile(r"\b(by|before|until|till|toward|towards)\s*[“\"]?\s*$", re.IGNORECASE)
 _QUOTE_MARK = re.compile(r"[\"“”]")
 MIN_EVENT_WORDS = 5  # a fragment ("Friday.") cut off by a paragraph break reports no event
 YEARS_TO_BACKGROUND = 3  # events this many years before the article are its history

@@ -12,13 +12,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = ("january february march april may june july august september october november "
-          "december").split()
-WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
 _NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                  "eighty": 80, "ninety": 90, "a": 1, "an": 1, "several": None, "few": None})
 _UNITS = {"year": "Y", "decade": "Y", "century": "Y", "month": "M", "week": "W", "day": "D",
@@ -453,7 +451,7 @@ def _weekend(t: str, published: date | None, tense: str) -> Timex | None:
 
 
 _DATE_WORD = re.compile(r"\b(\d{4}|\d{1,2}/\d{1,2}|" + "|".join(m[:3] for m in MONTHS) + "|" +
-                        "|".join(WEEKDAYS) + r"|ago|yesterday|tomorrow|today|week|month|year|decade)", re.I)
+                        "|".join(WEEKDAYS) + r"|ago|yesterday|tomorrow|today|week|month|year|decade)", re.IGNORECASE)
 
 
 def _dateparser(text: str, published: date | None, tense: str) -> Timex:
