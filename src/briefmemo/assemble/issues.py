@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 from ..config import WatchIssue
 from ..extract.facts import ArticleFacts, PhraseFact
 from ..model import Actor, Citation, Evidence, OpenIssue, Side, Stance
+from ..extract.phrases import stem
 from .common import date_key, similar
 
 MAX_EVIDENCE = 5
 MAX_STANCES = 4
 _OVERLAP = 0.5  # share of the smaller candidate's sentences that makes two candidates one issue
 _MAX_TITLE_WORDS = 7
+_FUNCTION_WORDS = frozenset("the a an of over to for on in and or by with its their his her our".split())
 _PART = 0.75  # share of a candidate's sentences inside a chosen issue that makes it a part of it
 
 
@@ -61,6 +63,7 @@ def build_issues(facts: list[ArticleFacts], limit: int, actors: list[Actor] | No
     lookup = side_lookup(actors or [], sides or [])
     sentences = _sentences(facts, lookup)
     exclude = _name_terms(actors or [], sides or [])
+    vocab = Counter(w for s in sentences for w in set(re.findall(r"[a-z][\w-]*", s.text.lower())))
     watched = [_watched_issue(w, sentences) for w in watch or []]
     found: list[OpenIssue] = []
     shown = {(c.source, c.start) for i in watched for e in i.evidence for c in e.citations}
@@ -71,7 +74,7 @@ def build_issues(facts: list[ArticleFacts], limit: int, actors: list[Actor] | No
         if _is_part_of(cand, chosen):
             continue
         chosen.append(cand)
-        issue = _issue(_title(cand), cand.sentences, cand.terms)
+        issue = _issue(_title(cand, vocab), cand.sentences, cand.terms)
         keys = {(c.source, c.start) for e in issue.evidence for c in e.citations}
         if len(keys & shown) > _OVERLAP * len(keys):
             continue  # mostly what the issues above already show: a near-duplicate
@@ -167,8 +170,6 @@ def side_in(text: str, lookup: dict[str, str]) -> str | None:
 
 def _name_terms(actors: list[Actor], sides: list[Side]) -> set[str]:
     """Stems of the words of actors' and sides' names: a name is a party, not an issue."""
-    from ..extract.phrases import stem
-
     words: set[str] = set()
     for a in actors:
         for n in [a.name, *a.aliases]:
@@ -270,8 +271,13 @@ def _boilerplate(about: list[_Sentence], terms: set[str]) -> float:
 
 # -- one issue ---------------------------------------------------------------------------------
 
-def _title(cand: _Candidate) -> str:
-    """The phrase that best covers the cluster's terms, as written, first letter capitalised."""
+def _title(cand: _Candidate, vocab: Counter[str] | None = None) -> str:
+    """The phrase that best covers the cluster's terms, as written, first letter capitalised.
+
+    Of the words besides the terms, a modifier the articles keep using earns its place
+    ("joint economic projects"); a one-off ("unconditional peace treaty") or a name does not.
+    """
+    vocab = vocab or Counter()
     weight = Counter(t for s in cand.sentences for t in s.terms & cand.terms)
     best: tuple[float, str] | None = None
     for s in cand.sentences:
@@ -280,8 +286,14 @@ def _title(cand: _Candidate) -> str:
             n = len(text.split())
             if not mine or n > _MAX_TITLE_WORDS:
                 continue
-            # Short phrases read best, but a named agreement is worth its full name.
-            value = sum(weight[t] for t in mine) + (0.01 * n if _is_named(mine) else -0.3 * n)
+            value = sum(weight[t] for t in mine)
+            if _is_named(mine):
+                value += 0.01 * n  # a named agreement is worth its full name
+            else:
+                extra = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", text)
+                         if w.lower() not in _FUNCTION_WORDS and stem(w)[:5] not in {t[:5] for t in mine}]
+                value += sum(0.5 if w.islower() and vocab[w.lower()] > 1 else -0.2 for w in extra)
+                value -= 0.3 * max(0, n - 3)
             if best is None or (value, text.lower()) > (best[0], best[1].lower()):
                 best = (value, text)
     title = best[1] if best else sorted(cand.terms)[0]
@@ -289,8 +301,6 @@ def _title(cand: _Candidate) -> str:
 
 
 def _stems(text: str) -> set[str]:
-    from ..extract.phrases import stem
-
     return {stem(w)[:5] for w in re.findall(r"[A-Za-z]+", text)}
 
 

@@ -64,7 +64,7 @@ _GENERIC = _ISSUE_WORDS | frozenset(
     "morning evening weekend "
     "way thing move step sign effort case fact reason result course word line term tone change "
     "hand system area relation relationship tie progress sideline outset heel city stage office "
-    "draft framework outline text document "
+    "draft framework outline text document story article headline "
     "world region home war".split())
 _VAGUE_ADJ = frozenset(
     "new other such own same many several first last more most final key major main long recent "
