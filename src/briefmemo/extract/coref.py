@@ -71,8 +71,9 @@ class Coref:
         out: dict[str, str] = {}
         for m in self.mentions:
             prev = self.doc[m.span.start - 1] if m.span.start > 0 else None
-            if prev is not None and prev.lower_ in _HONORIFIC_GENDER:
-                out[_key(m.span)] = _HONORIFIC_GENDER[prev.lower_]
+            for word in (prev, m.span[0]):  # "Ms. Jane Doe", with or without the title in the name
+                if word is not None and word.lower_ in _HONORIFIC_GENDER:
+                    out[_key(m.span)] = _HONORIFIC_GENDER[word.lower_]
         for m in self.mentions:
             if _key(m.span) in out or not m.subject:
                 continue

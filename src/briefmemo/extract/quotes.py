@@ -28,6 +28,7 @@ SPEECH_VERBS = frozenset(
     "observe comment contend maintain lament assert report post proclaim demand tout "
     "label dub brand term condemn dismiss criticise criticize praise accuse blast slam hail "
     "scold decry denounce lambast mock liken proclaim sing".split())
+_SCARE = re.compile(r"\bso-called\s*\W$", re.I)
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 # A transcript turn: "SPEAKER: words" (interviews printed as transcripts).
 _TURN = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s")
@@ -115,8 +116,8 @@ def find_quotes(ctx: ArticleContext, dates: list[DateMention]) -> list[QuoteFact
     for qs in spans:
         raw = doc.text[qs.start:qs.end]
         text = raw.strip()
-        if _is_title(text) or _is_nickname(doc.text, qs):
-            continue  # "Fox News Sunday", Marcia "Cia" Price: names, not anybody's words
+        if _is_title(text) or _is_nickname(doc.text, qs) or _SCARE.search(doc.text[max(qs.start - 12, 0):qs.start]):
+            continue  # "Fox News Sunday", Jane "JJ" Doe, so-called "reform": not anybody's words
         att = _turn(ctx, text) or attribute(ctx, coref, qs, quoted)
         when = _when(ctx, qs, att, dates)
         if att.speaker is None and last is not None and _continues(doc, last[0], qs):
@@ -332,7 +333,7 @@ def _name_of(ctx: ArticleContext, coref: Coref, tok: Token) -> tuple[str | None,
     if name is not None and (ent is None or len(ent) == 1):
         return _person_name(ctx, name), None
     if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
-        return ent.text, None
+        return re.sub(r"^(?i:the)\s+", "", ent.text), None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is not None and coref.resolve(owner) is not None:
         # "Doe's spokesman" -> "spokesman for Jane Doe"
