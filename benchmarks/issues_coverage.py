@@ -34,8 +34,9 @@ def key_issues(path: Path) -> list[dict]:
     out = []
     for item in items:
         excerpts = item.get("evidence_excerpts") or [e["excerpt"] for e in item.get("evidence", [])]
+        sides = [k for k, v in (item.get("sides") or {}).items() if v]
         out.append({"title": item["title"], "keywords": item["keywords"], "excerpts": excerpts,
-                    "optional": bool(item.get("optional"))})
+                    "optional": bool(item.get("optional")), "sides": sides})
     return out
 
 
@@ -73,9 +74,14 @@ def score(found: list[dict], keys: list[dict]) -> dict:
     covered = [k for k in required if k in pairs]
     optional = [k for k in range(len(keys)) if keys[k]["optional"] and k in pairs]
     false = [f for f in range(len(found)) if f not in pairs.values()]
+    # Where the key names the sides that argue an issue: how many have a stance in the memo.
+    key_sides = [(k, side) for k in pairs for side in keys[k]["sides"]]
+    with_stance = [(k, side) for k, side in key_sides
+                   if side in {s["side"] for s in found[pairs[k]].get("stances", [])}]
     return {"covered": len(covered), "required": len(required), "optional_covered": len(optional),
             "found": len(found), "false": len(false),
             "lines": _lines(found, keys, pairs, false),
+            "key_sides": len(key_sides), "key_sides_with_stance": len(with_stance),
             "with_two_stances": sum(len({s["side"] for s in i.get("stances", [])}) >= 2 for i in found)}
 
 
@@ -105,7 +111,9 @@ def main() -> int:
         results[name] = {k: v for k, v in result.items() if k != "lines"}
         print(f"{name}: {result['covered']}/{result['required']} key issues covered "
               f"(optional {result['optional_covered']}), {result['false']} of {result['found']} "
-              f"found issues match no key issue, {result['with_two_stances']} with stances of two sides")
+              f"found issues match no key issue, {result['with_two_stances']} with stances of two sides"
+              + (f"; of the key's arguing sides on covered issues, {result['key_sides_with_stance']}"
+                 f"/{result['key_sides']} have a stance" if result["key_sides"] else ""))
         print("\n".join(result["lines"]))
     if "--json" in sys.argv:
         print(json.dumps(results, indent=1))

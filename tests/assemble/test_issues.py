@@ -138,3 +138,14 @@ def test_watch_list_and_limit_from_the_config_file(nlp, tmp_path):
     # Hand-checked: the explainer speaks of "binding arbitration" and "foreign arbitrators".
     assert len(second.evidence) == 2
     assert not third.watched and third.evidence
+
+
+def test_a_sentence_is_attributed_to_the_side_named_first_in_its_subject():
+    from briefmemo.assemble.issues import side_in
+
+    lookup = {"vestria": "Vestria", "aldhaven": "Vestria", "morland": "Morland", "port anselm": "Morland"}
+    assert side_in("Vestrian fishing groups", lookup) == "Vestria"  # demonym of a side's name
+    assert side_in("A Morlandic government spokesman", lookup) == "Morland"
+    assert side_in("Port Anselm", lookup) == "Morland"  # a seat of government, from the sides found
+    assert side_in("Both Aldhaven and Port Anselm", lookup) == "Vestria"
+    assert side_in("The envoy", lookup) is None
