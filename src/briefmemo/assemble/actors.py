@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 
 from ..extract.facts import ActorFact, ArticleFacts, PositionFact
 from ..model import Actor, Position, Quote
+from ..verify import normalise
 from .common import date_key, merge_citations, norm
 from .sides import PERSON, SideResolver, mark_shifts, term_key
 
@@ -34,6 +35,7 @@ def build_actors(facts: list[ArticleFacts], names: dict[str, str], quotes: list[
         positions = _finish(held.pop(a.name, []), a.name)
         actors.append(Actor(a.name, sorted(a.aliases - {a.name}), resolver.person_sides.get(a.name), a.role,
                             positions))
+    actors += _unnamed_actors(held, resolver)
     for side, ps in sorted(held.items()):  # what remains is held by a side as a whole
         if side in resolver.person_sides.values() or resolver.side_of(side) == side:
             actors.append(Actor(side, [], side, None, _finish(ps, side)))
@@ -123,6 +125,8 @@ def _held_positions(facts: list[ArticleFacts], names: dict[str, str], people: di
 
 def _holder(p: PositionFact, names: dict[str, str], people: dict[str, ActorFact], places: set[str],
             resolver: SideResolver) -> str | None:
+    if _is_role_phrase(p.holder) and resolver.side_of(p.side):
+        return ROLE + _role_name(p.holder) + "|" + (resolver.side_of(p.side) or "")
     name = names.get(p.holder, p.holder)
     if name in people and name not in places:
         return name
@@ -132,6 +136,36 @@ def _holder(p: PositionFact, names: dict[str, str], people: dict[str, ActorFact]
     return resolver.side_of(p.side) or resolver.side_of(p.holder)
 
 
+ROLE = "role:"
+# Heads of phrases that stand for one unnamed person ("a Northland government spokesman").
+_ROLE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "diplomat", "minister", "envoy",
+               "negotiator", "ambassador", "aide", "adviser", "advisor", "source"}
+
+
+def _is_role_phrase(holder: str) -> bool:
+    words = holder.split()
+    return len(words) >= 2 and words[-1] in _ROLE_NOUNS
+
+
+def _role_name(phrase: str) -> str:
+    """"A Northland official" -> "a Northland official": the role as a speaker is named."""
+    first, _, rest = phrase.partition(" ")
+    return (first.lower() if first in ("A", "An", "The") else first) + " " + rest
+
+
+def _unnamed_actors(held: dict[str, list[Position]], resolver: SideResolver) -> list[Actor]:
+    """Unnamed people who state positions, each as an actor named by the role ("a Northland
+    government spokesman"), on the side the role's words name."""
+    out = []
+    for key in sorted(k for k in held if k.startswith(ROLE)):
+        name, _, side = key[len(ROLE):].partition("|")
+        positions = held.pop(key)
+        for p in positions:
+            p.holder = name
+        out.append(Actor(name, [], side or None, None, _finish(positions, name)))
+    return out
+
+
 def _score(a: ActorFact, spoken: Counter[str], held: dict[str, list[Position]]) -> int:
     return a.mentions + 2 * spoken[a.name] + 2 * a.as_subject + len(held.get(a.name, []))
 
@@ -139,7 +173,9 @@ def _score(a: ActorFact, spoken: Counter[str], held: dict[str, list[Position]]) 
 def _matters(a: ActorFact, spoken: Counter[str], held: dict[str, list[Position]]) -> bool:
     """Speaks or states a position, and is named more than in passing."""
     acts = spoken[a.name] or held.get(a.name) or (a.as_subject and a.role)
-    return bool(acts) and a.mentions + spoken[a.name] >= MIN_SCORE
+    # a leader named with the title of his party and named again is no passing mention
+    titled = a.role is not None and a.side_votes and a.mentions >= 3
+    return bool(acts or titled) and a.mentions + spoken[a.name] >= MIN_SCORE
 
 
 def _finish(positions: list[Position], holder: str) -> list[Position]:
@@ -150,8 +186,14 @@ def _dedup_positions(positions: list[Position]) -> list[Position]:
     out: list[Position] = []
     for p in positions:
         match = next((o for o in out if norm(o.text) == norm(p.text)), None)
-        if match:
-            match.citations = merge_citations(match.citations, p.citations)
-        else:
+        if match is None:
             out.append(p)
+        else:
+            # The same words elsewhere: one item, cited to both. A span must hold the item's
+            # exact text, so where the two differ in punctuation the shorter, which both
+            # spans hold, is kept; otherwise the variant is only not repeated.
+            short, long = sorted((match.text, p.text), key=lambda t: len(normalise(t)))
+            if normalise(short) in normalise(long):
+                match.text = short
+                match.citations = merge_citations(match.citations, p.citations)
     return out

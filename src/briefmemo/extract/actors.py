@@ -135,17 +135,17 @@ def find_actors(ctx: ArticleContext) -> list[ActorFact]:
         actor = actors.setdefault(name, ActorFact(name))
         actor.aliases.add(term_text(span.text))
         actor.mentions += 1
-        actor.as_subject += span.root.dep_ in ("nsubj", "nsubjpass")
+        actor.as_subject += span.root.dep_ in ("nsubj", "nsubjpass") or _according_to(span)
         role = role_before(span)
         if role is not None:
             actor.aliases.add(term_text(role.text + " " + span.text))
             _vote(actor, side_terms(role), W_TITLE)
-            _vote(actor, _possessors(ctx, role), W_POSSESSOR)
+            _vote(actor, possessor_terms(ctx, role), W_POSSESSOR)
         for appos in appositions(span):
             if any(t.lower_ in _FORMER for t in appos):
                 continue  # "a former diplomat of X" says nothing of whom he speaks for now
             _vote(actor, side_terms(appos), W_APPOS)
-            _vote(actor, _possessors(ctx, appos), W_POSSESSOR)
+            _vote(actor, possessor_terms(ctx, appos), W_POSSESSOR)
             role = role or appos
         if role is not None and (actor.role is None or len(role.text) > len(actor.role)):
             actor.role = term_text(role.text) if role.text[:1].isupper() else role.text
@@ -153,6 +153,12 @@ def find_actors(ctx: ArticleContext) -> list[ActorFact]:
     for actor in actors.values():
         actor.side = max(actor.side_votes, key=lambda k: actor.side_votes[k]) if actor.side_votes else None
     return list(actors.values()) + find_org_actors(ctx)
+
+
+def _according_to(span: Span) -> bool:
+    """"..., according to Jane Doe": the source of a statement, as much as its subject."""
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
 def _vote(actor: ActorFact, terms: list[str], weight: float) -> None:
@@ -178,7 +184,7 @@ def _subtree(tok: Token) -> Span:
     return tok.doc[min(t.i for t in words):max(t.i for t in words) + 1]
 
 
-def _possessors(ctx: ArticleContext, phrase: Span) -> list[str]:
+def possessor_terms(ctx: ArticleContext, phrase: Span) -> list[str]:
     """Owners of an office that are not place words: "its" (the party last named as a
     subject) and a person ("Jane Doe's spokeswoman" sides with Jane Doe)."""
     out = []

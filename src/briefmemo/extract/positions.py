@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .actors import (SAY_VERBS, STANCE_LEMMAS, canonical, in_quote, party_before, quoted_ranges, side_terms,
-                     term_text)
+from .actors import (SAY_VERBS, STANCE_LEMMAS, canonical, in_quote, party_before, possessor_terms, quoted_ranges,
+                     side_terms, term_text)
 from .context import ArticleContext
 from .dates import governing_verb
 from .facts import DateMention, PositionFact, QuoteFact
@@ -57,13 +57,19 @@ def find_positions(ctx: ArticleContext, dates: list[DateMention],
 
 def _quote_speakers(ctx: ArticleContext, quotes: list[QuoteFact]) -> list[tuple[int, int, str]]:
     """(start, end, speaker) of each quotation in the body, from what quotes.py found."""
-    by_text = {q.text: q.speaker for q in quotes if q.speaker}
+    said = [(_squash(q.text), q.speaker) for q in quotes if q.speaker and _squash(q.text)]
     out = []
     for s, e in quoted_ranges(ctx.doc):
-        speaker = by_text.get(ctx.doc.text[s:e].strip())
+        words = _squash(ctx.doc.text[s:e])
+        speaker = next((who for text, who in said if words and (text in words or words in text)), None)
         if speaker:
             out.append((s, e, speaker))
     return out
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only: quotes.py may trim marks or spaces differently."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def _quoted_holders(ctx: ArticleContext, sent: Span, speakers: list[tuple[int, int, str]]) -> list[str]:
@@ -91,8 +97,9 @@ def _quoted_holders(ctx: ArticleContext, sent: Span, speakers: list[tuple[int, i
 
 def _own_words_stance(tok: Token) -> bool:
     """In a speaker's own words: "Let's ...", "our position ...", "we must/should/will ..."."""
-    if tok.lemma_ == "let" and any(c.lower_ in ("'s", "’s", "us") for c in tok.children):
-        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if tok.lower_ == "let" and nxt is not None and nxt.lower_ in ("'s", "’s", "us"):
+        return True  # "Let's conclude a treaty": a proposal
     if tok.lemma_.lower() in STANCE_NOUNS and any(c.lower_ in ("our", "my") for c in tok.children):
         return True
     if tok.lower_ in ("must", "should") and tok.head.pos_ == "VERB":
@@ -212,7 +219,7 @@ def _party(ctx: ArticleContext, coref, tok: Token, verb: Token) -> tuple[str | N
         return tok.text, tok.text  # a name the tagger left untyped: the assembler knows it or drops it
     if tok.pos_ in ("NOUN", "PROPN") and lower not in _NOT_PARTIES:
         phrase = tok.doc[min(t.i for t in tok.subtree if t.i <= tok.i):tok.i + 1]
-        terms = side_terms(phrase)
+        terms = side_terms(phrase) + possessor_terms(ctx, phrase)
         if terms:
             return term_text(phrase.text), terms[0]
     return None, None
