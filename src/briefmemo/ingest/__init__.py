@@ -12,7 +12,6 @@ from ..errors import BadSourceError, NoInputError
 from ..model import Skipped, Source
 from .article import Article, Line, OffsetMap
 from .decode import decode_bytes
-from .html import extract_html
 from .lines import classify, split_lines, words
 from .metadata import Clues, find_metadata, resolve_folder
 
@@ -123,6 +122,8 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawSource:
     front: dict[str, str] = {}
     is_html = path.suffix.lower() in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
     if is_html:
+        from .html import extract_html  # trafilatura is slow to import: only HTML needs it
+
         extracted = extract_html(text)
         text, front = extracted.text, extracted.front
     return RawSource(path, text, front, is_html, hashlib.sha256(data).hexdigest())

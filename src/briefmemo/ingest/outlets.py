@@ -7,7 +7,6 @@ datelines and copyright lines), not a list of the sites of any sample.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # Canonical credit -> the names it is written under. Acronyms match case-sensitively.
 AGENCIES: dict[str, tuple[str, ...]] = {
@@ -77,7 +76,7 @@ def site_from_domain(domain: str, page_text: str) -> str:
     """A site's name from its domain: as the page writes it, else split into words.
 
     "gridwatch.example" -> "GridWatch" when the page says GridWatch; "themoscowtimes.com"
-    -> "The Moscow Times" by English word segmentation.
+    -> "The Moscow Times" by English word segmentation (wordninja, by word frequency).
     """
     label = domain.split(".")[0] if domain.count(".") <= 1 else domain.rsplit(".", 2)[-2]
     letters = re.sub(r"[^a-z0-9]", "", label.lower())
@@ -89,7 +88,7 @@ def site_from_domain(domain: str, page_text: str) -> str:
     parts = [p for chunk in label.split("-") for p in _segment(chunk)]
     if len(letters) < 6 or any(len(p) < 3 and p != "the" for p in parts):
         return domain  # too short to split with confidence ("usat.ly"): show the domain itself
-    return " ".join(p.capitalize() if p != "the" or i == 0 else p for i, p in enumerate(parts))
+    return " ".join(p if p in _SMALL and i else p.capitalize() for i, p in enumerate(parts))
 
 
 def _written_in_page(letters: str, page_text: str) -> str | None:
@@ -103,16 +102,14 @@ def _written_in_page(letters: str, page_text: str) -> str | None:
     return best.title() if best.isupper() or best.islower() else best
 
 
-@lru_cache(maxsize=1)
-def _segmenter():  # type: ignore[no-untyped-def]
-    import wordsegment  # loads word frequencies: only when a domain must be split
-
-    wordsegment.load()
-    return wordsegment
+_SMALL = frozenset("the of and in on at for to a".split())
 
 
 def _segment(chunk: str) -> list[str]:
-    return _segmenter().segment(chunk) or [chunk]
+    """English words of a run of letters, by word frequency (wordninja; loaded only when needed)."""
+    import wordninja
+
+    return [w.lower() for w in wordninja.split(chunk)] or [chunk]
 
 
 def spaced_variant(name: str, page_text: str) -> str:
