@@ -78,6 +78,53 @@ def score_sentences(nlp, show: bool) -> tuple[int, int]:
     return total, right
 
 
+def score_stories(nlp, show: bool) -> tuple[int, int]:
+    """The temporal expressions of tests/fixtures/stories/*/key.json (each located by its
+    context), every file run with the publication date its key gives (none if undated)."""
+    from briefmemo.commands.dates import collect_dates
+
+    total = right = 0
+    for key_path in sorted((FIXTURES / "stories").glob("*/key.json")):
+        key = json.loads(key_path.read_text(encoding="utf-8"))
+        ours_by_file = {}
+        for name, meta in key["articles"].items():
+            when = date.fromisoformat(meta["published"]) if meta.get("published") else None
+            ours_by_file[name] = collect_dates([key_path.parent / name], when, nlp)
+        for g in key["dates"]:
+            text = (key_path.parent / g["file"]).read_text(encoding="utf-8")
+            at = text.find(g["context"])
+            at = text.find(g["text"], at) if at >= 0 else -1
+            total += 1
+            hits = [o for o in ours_by_file[g["file"]] if at >= 0 and _overlap((o["start"], o["end"]),
+                                                                              (at, at + len(g["text"])))]
+            value = hits[0]["value"] if hits else "MISSED"
+            if value == g["value"]:
+                right += 1
+            elif show:
+                print(f"story  {g['file'][:24]}: {g['text']!r} gold {g['value']} ours {value}  | {g['context']}")
+    return total, right
+
+
+def score_story_events(show: bool) -> tuple[int, int]:
+    """Event recall on the fixture stories' keys, each story's memo built from its folder."""
+    from briefmemo import build_memo
+
+    total = found = 0
+    for key_path in sorted((FIXTURES / "stories").glob("*/key.json")):
+        memo = build_memo([key_path.parent])
+        files = {s.id: Path(s.file).name for s in memo.sources}
+        for event in json.loads(key_path.read_text(encoding="utf-8"))["events"]:
+            total += 1
+            ok = any(t.date == event["date"] and any(
+                files[c.source] in event["files"] and _norm(x) in _norm(text)
+                for text, cites in [(t.text, t.citations)] + [(r.text, r.citations) for r in t.reports]
+                for c in cites for x in event["excerpts"]) for t in memo.timeline)
+            found += ok
+            if not ok and show:
+                print(f"story event {event['date']} ({event['kind']}): {event['what'][:80]}")
+    return total, found
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("“", '"').replace("”", '"').replace("’", "'")).strip().lower()
 
@@ -120,8 +167,12 @@ def main() -> None:
     print(f"{'test sentences (tests/fixtures)':44} {f_total:4d} {f_right / f_total:14.3f}")
     both = (s_right + f_right) / (s_total + f_total)
     print(f"{'both':44} {s_total + f_total:4d} {both:14.3f}")
+    t_total, t_right = score_stories(nlp, show)
+    print(f"{'fixture stories (tests/fixtures/stories)':44} {t_total:4d} {t_right / t_total:14.3f}")
     print(f"event recall on the seeds' timeline: {e_found}/{e_total} = {e_found / e_total:.3f} "
           f"(kind agrees for {e_kinds} of the {e_found} found)")
+    st_total, st_found = score_story_events(show)
+    print(f"event recall on the fixture stories' timelines: {st_found}/{st_total} = {st_found / st_total:.3f}")
 
 
 if __name__ == "__main__":

@@ -94,6 +94,12 @@ def test_seeds_expressions_stay_above_the_floor(nlp):
     assert right / total >= BASELINE["seeds_value_accuracy"]
 
 
+def test_fixture_stories_stay_above_the_floor(nlp):
+    total, right = _bench("dates_seeds").score_stories(nlp, False)
+    assert total >= 60
+    assert right / total >= BASELINE["stories_value_accuracy"]
+
+
 @pytest.mark.skipif(not TEMPEVAL.exists(), reason="TempEval-3 dev data not available")
 def test_tempeval_stays_above_the_floor(nlp):
     bench = _bench("dates_tempeval")
@@ -260,6 +266,17 @@ def test_seeds_offer_is_one_entry_with_several_sources(seeds_memo):
 def test_seeds_event_recall_stays_above_the_floor(seeds_memo):
     total, found, _ = _bench("dates_seeds").score_events(seeds_memo, False)
     assert found / total >= BASELINE["event_recall"]
+
+
+def test_fixture_stories_event_recall_stays_above_the_floor():
+    total, found = _bench("dates_seeds").score_story_events(False)
+    assert found / total >= BASELINE["stories_event_recall"]
+
+
+def test_two_days_told_by_two_verbs_are_two_events(nlp):
+    events = _events(nlp, "The two sides dug in on Tuesday over quotas, after the first round of talks "
+                          "ended late on Monday without agreement.", date(2023, 3, 7))
+    assert sorted(e.date for e in events) == ["2023-03-06", "2023-03-07"]
 
 
 # --- briefmemo dates ---------------------------------------------------------------------

@@ -25,6 +25,7 @@ _EXTRA = re.compile(
     r"(?: of (?:this|next|last) year| of \d{4})?\b"
     r"|\b(?:the|this|last|next) weekend\b"
     r"|\b(?:daily|weekly|monthly|annually)\b"
+    r"|(?<=[a-z] )(?:a|per) (?:year|month|week|day)\b"  # "60 million euros a year": a rate
     r"|\b(?:[Tt]he (?:near )?)?future\b"
     r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|"
     r"New Year's (?:Day|Eve)|Halloween)\b")
@@ -248,19 +249,42 @@ def events_from(ctx: ArticleContext, mentions: list[DateMention]) -> list[EventF
         if not dated:
             continue
         text, cite = sent.text.strip(), ctx.cite_span(sent)
-        main = min(dated, key=lambda m: (_is_deadline(sent, m), m.tense == "future", -_precision_of(m)))
+        main = min(dated, key=lambda m: (_is_deadline(sent, m), _kind(m, ref) == "planned",
+                                         m.tense == "future", -_precision_of(m)))
         events.append(_event(ref, main, text, cite))
-        main_kind = kind_of(main.value, main.tense, ref) if main.value else "current"
         others = [m for m in dated if m.value and m.value != main.value and _precision(m.value) >= 1]
         if ref is None:  # no date to judge kinds by: keep one other date, undated.py judges it
             events += [_event(ref, m, text, cite) for m in others[:1]]
             continue
-        for wanted in ("planned", "background"):
-            extra = next((m for m in others if (wanted == "background" or _precision(m.value) >= 2)
-                          and kind_of(m.value or "", m.tense, ref) == wanted != main_kind), None)
-            if extra is not None:
-                events.append(_event(ref, extra, text, cite))
+        events += [_event(ref, m, text, cite) for m in _second_events(ctx, sent, main, others, ref)]
     return events
+
+
+def _kind(m: DateMention, ref: date | None) -> str:
+    return kind_of(m.value, m.tense, ref) if m.value else "current"
+
+
+def _second_events(ctx: ArticleContext, sent: Span, main: DateMention, others: list[DateMention],
+                   ref: date | None) -> list[DateMention]:
+    """Other dates of the sentence that date events of their own: a planned one
+    ("toward next spring"), one from history ("a 1956 statement"), or another day told
+    by another verb ("dug in on Tuesday, after talks ended on Monday")."""
+    out: list[DateMention] = []
+    main_kind, main_verb = _kind(main, ref), _verb_of(ctx, main)
+    for wanted in ("planned", "background", "current"):
+        extra = next((m for m in others if m not in out and _kind(m, ref) == wanted
+                      and (wanted == "background" or _precision(m.value) >= 2)
+                      and (wanted != main_kind or (wanted == "current" and not _is_deadline(sent, m)
+                                                   and _precision(m.value) == 3 and _verb_of(ctx, m) != main_verb))),
+                     None)
+        if extra is not None and extra.value not in [o.value for o in out]:
+            out.append(extra)
+    return out
+
+
+def _verb_of(ctx: ArticleContext, m: DateMention) -> int:
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return governing_verb(span.root).i if span is not None else -1
 
 
 def _pending(ctx: ArticleContext, m: DateMention) -> bool:
