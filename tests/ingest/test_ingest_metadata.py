@@ -73,3 +73,23 @@ def test_a_dateline_without_year_takes_the_year_from_the_folder(tmp_path):
     sources = [a.source for a in load_articles([tmp_path / "a.txt", tmp_path / "b.txt"]).articles]
     assert [s.published for s in sources] == ["2024-10-15", "2024-11-08"]
     assert sources[1].outlet == "AFP"
+
+
+def test_front_matter_keys_of_blog_engines(tmp_path):
+    s = _one(tmp_path, "---\nheadline: 'Ferry firms agree to merge'\npublished: 2024-06-02\n"
+                       "authors: [Ann Lee, Bo Chan]\ncanonical_url: https://ferries.example/merge\n"
+                       "site_name: Ferry Weekly\n---\n\n" + BODY)
+    assert (s.title, s.published, s.authors) == ("Ferry firms agree to merge", "2024-06-02", ["Ann Lee", "Bo Chan"])
+    assert (s.url, s.outlet) == ("https://ferries.example/merge", "Ferry Weekly")
+
+
+def test_a_sentence_broken_across_paragraphs_is_rejoined_in_the_body(tmp_path):
+    text = ("Ferry firms agree to merge shipping arms\n\nThe two companies said on Tuesday that they had agreed"
+            " to merge their shipping arms, creating what the regulator called the\n\nlargest ferry operator "
+            "in the region by a wide margin, ahead of the state line.\n\n" + BODY)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    article = load_articles([tmp_path / "a.txt"]).articles[0]
+    assert "called the largest ferry operator" in article.body
+    start = article.body.index("called the largest")
+    o_start, o_end = article.span_to_original(start, start + len("called the largest"))
+    assert article.text[o_start:o_end] == "called the\n\nlargest"

@@ -166,12 +166,31 @@ def _apply_override(source: Source, override: dict[str, str]) -> None:
             setattr(source, key, value)
 
 
+# Front-matter keys that blog engines and note apps use for the fields ingest fills.
+_FRONT_KEYS = {
+    "title": ("title", "headline"),
+    "date": ("date", "published", "pubdate", "published_at", "date_published", "datepublished"),
+    "author": ("author", "authors", "by", "byline"),
+    "url": ("url", "canonical_url", "canonical", "link", "permalink", "source_url"),
+    "outlet": ("outlet", "site", "site_name", "publisher", "publication"),
+}
+
+
 def _parse_front(block: str) -> dict[str, str]:
-    out = {}
+    """``key: value`` lines of a front-matter block, mapped to title/date/author/url/outlet."""
+    raw = {}
     for line in block.splitlines():
         key, sep, value = line.partition(":")
         if sep and key.strip():
-            out[key.strip().lower()] = value.strip().strip("'\"")
+            value = value.strip()
+            if value.startswith("[") and value.endswith("]"):  # a YAML flow list: [A, B]
+                value = ", ".join(v.strip().strip("'\"") for v in value[1:-1].split(","))
+            raw[key.strip().lower()] = value.strip("'\"")
+    out = dict(raw)
+    for field, keys in _FRONT_KEYS.items():
+        found = next((raw[k] for k in keys if raw.get(k)), None)
+        if found:
+            out[field] = found
     return out
 
 
@@ -179,14 +198,17 @@ def _assemble_body(lines: list[Line]) -> tuple[str, OffsetMap]:
     parts: list[str] = []
     offsets = OffsetMap()
     pos = 0
+    prev_reason = ""
     for ln in (x for x in lines if x.verdict == "body"):
         if parts:
-            sep = " " if ln.reason.startswith("end of a sentence") else "\n\n"
+            rejoin = ln.reason.startswith("end of a sentence") or prev_reason.startswith("sentence broken")
+            sep = " " if rejoin else "\n\n"
             parts.append(sep)
             pos += len(sep)
         offsets.add(pos, ln.start, len(ln.text))
         parts.append(ln.text)
         pos += len(ln.text)
+        prev_reason = ln.reason
     return "".join(parts), offsets
 
 
