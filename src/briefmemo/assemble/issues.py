@@ -218,7 +218,9 @@ def _is_part_of(cand: _Candidate, chosen: list[_Candidate]) -> bool:
     if _is_named(cand.terms):
         return False
     mine = {_key(s) for s in cand.sentences if s.core & cand.terms}
-    covered = {_key(s) for c in chosen for s in c.sentences}
+    # A chosen issue covers the sentences whose words of dispute or stance bear on it, not
+    # those that merely mention one of its terms ("review stock data" is not about stocks).
+    covered = {_key(s) for c in chosen for s in c.sentences if s.focus & c.terms or s.named}
     return len(mine & covered) >= _PART * len(mine)
 
 
