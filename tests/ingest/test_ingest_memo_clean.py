@@ -37,3 +37,39 @@ def test_no_reader_comment_reaches_the_memo(seeds_memo):
     shown = " ".join(text for _, text, _ in seeds_memo.items())
     for c in comments:
         assert c not in shown
+
+
+def test_memo_of_the_test_pages_cites_article_lines_only(nlp, monkeypatch):
+    """Our own pages (portal with comments, paywalled newspaper, blog with widgets, ...): the memo
+    built from them cites only the lines or paragraphs their keys call article text."""
+    import re
+
+    from briefmemo import build_memo
+
+    pages = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+    keys = {p.name.removesuffix(".key.json"): json.loads(p.read_text(encoding="utf-8"))
+            for p in pages.glob("*.key.json")}
+    monkeypatch.setattr("briefmemo.pipeline.load_model", lambda name=None: nlp)
+    memo = build_memo([pages])
+    texts = source_texts(memo)
+    files = {s.id: Path(s.file).name for s in memo.sources}
+
+    def norm(t: str) -> str:
+        return re.sub(r"\s+", " ", t).strip()
+
+    checked, bad = 0, []
+    for section, text, citations in memo.items():
+        for c in citations:
+            key = keys[files[c.source]]
+            cited = texts[c.source][c.start:c.end]
+            if "body_lines" in key:
+                lines = _line_numbers(texts[c.source], c.start, c.end)
+                ok = lines <= set(key["body_lines"])
+            elif "body_paragraphs" in key:
+                ok = any(norm(cited) in norm(p) for p in key["body_paragraphs"])
+            else:
+                continue
+            checked += 1
+            if not ok:
+                bad.append((section, files[c.source], cited[:60]))
+    assert checked > 10 and bad == []
