@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 
 from briefmemo.render.environment import md_escape
 
-ACTIVE = "\\`*_{}[]<>()#+!|~"
+ACTIVE = "\\`*_{}[]<>#+!|~"
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list(ACTIVE) + list("ab c\n\t&;:/")), max_size=80))
+@given(st.text(alphabet=st.sampled_from(list(ACTIVE) + list("ab c\n\t&;:/()")), max_size=80))
 def test_every_markdown_special_is_escaped(text):
     out = md_escape(text)
     assert "\n" not in out and "\t" not in out

@@ -41,7 +41,7 @@ def test_html_escapes_source_text():
 def test_markdown_escapes_source_text():
     md = to_markdown(hostile_memo())
     assert "<script>" not in md and r"\<script\>" in md
-    assert "[click](http" not in md and r"\[click\]\(http" in md
+    assert "[click](http" not in md and r"\[click\](http" in md
     assert "![img]" not in md
     assert r"\{\{ 7\*7 \}\}" in md  # literal, never evaluated
     assert "49" not in md

@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 from ..errors import ConfigError
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~])")
 
 
 def builtin_dir() -> Path:
@@ -40,7 +40,10 @@ def make_environment(user_dir: Path | None, *, html: bool) -> jinja2.Environment
 
 
 def md_escape(value: object) -> str:
-    """Source text made inert in Markdown: no markup, links, HTML or line breaks of its own."""
+    """Source text made inert in Markdown: no markup, links, HTML or line breaks of its own.
+
+    Parentheses stay bare: they only form a link after "]", which is always escaped.
+    """
     text = re.sub(r"\s+", " ", str(value)).strip()
     text = text.replace("&", "&amp;")
     return _MD_SPECIAL.sub(r"\\\1", text)
