@@ -144,7 +144,8 @@ _ROLE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "diplomat
 
 def _is_role_phrase(holder: str) -> bool:
     words = holder.split()
-    return len(words) >= 2 and words[-1] in _ROLE_NOUNS
+    # "its minister" points back to someone named before: the side holds it, not a new actor
+    return len(words) >= 2 and words[-1] in _ROLE_NOUNS and words[0].lower() not in ("its", "his", "her", "their")
 
 
 def _role_name(phrase: str) -> str:

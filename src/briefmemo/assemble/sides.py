@@ -244,7 +244,7 @@ def _aliases(name: str, resolver: SideResolver, people: set[str]) -> list[str]:
         key = term_key(t)
         if key == term_key(name) or t in people or resolver._person(t) or not t[:1].isupper():
             continue
-        if resolver.own_side(t) == name or resolver._by_links(key, 0) == name:
+        if resolver.side_of(t) == name and (resolver.own_side(t) == name or resolver._by_links(key, 0) == name):
             if key not in out or out[key].isupper():
                 out[key] = t  # "Aldhaven" rather than a dateline's "ALDHAVEN"
     return sorted(out.values())

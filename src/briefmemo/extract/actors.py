@@ -150,6 +150,7 @@ def find_actors(ctx: ArticleContext) -> list[ActorFact]:
         if role is not None and (actor.role is None or len(role.text) > len(actor.role)):
             actor.role = term_text(role.text) if role.text[:1].isupper() else role.text
         _vote(actor, _reported_party(span), W_CLAUSE)
+    _role_aliases(ctx, actors)
     for actor in actors.values():
         actor.side = max(actor.side_votes, key=lambda k: actor.side_votes[k]) if actor.side_votes else None
     return list(actors.values()) + find_org_actors(ctx)
@@ -159,6 +160,26 @@ def _according_to(span: Span) -> bool:
     """"..., according to Jane Doe": the source of a statement, as much as its subject."""
     head = span.root.head
     return span.root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def _role_aliases(ctx: ArticleContext, actors: dict[str, ActorFact]) -> None:
+    """"the Japanese leader", "the minister": a definite role phrase the article uses for a
+    named person (resolved backwards by coref) is one of that person's names."""
+    from .coref import Coref  # coref builds on this module
+
+    coref = Coref(ctx.doc)
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or in_quote(tok):
+            continue
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ != "the":
+            continue
+        person = coref.resolve(tok)
+        if person is None:
+            continue
+        actor = actors.get(ctx.names.get(_clean(person.text), _clean(person.text)))
+        if actor is not None:
+            actor.aliases.add(ctx.doc[det.i:tok.i + 1].text)
 
 
 def _vote(actor: ActorFact, terms: list[str], weight: float) -> None:

@@ -61,7 +61,8 @@ def _quote_speakers(ctx: ArticleContext, quotes: list[QuoteFact]) -> list[tuple[
     out = []
     for s, e in quoted_ranges(ctx.doc):
         words = _squash(ctx.doc.text[s:e])
-        speaker = next((who for text, who in said if words and (text in words or words in text)), None)
+        speaker = next((who for text, who in said if words and (text == words or min(len(text), len(words)) >= 20
+                                                                   and (text in words or words in text))), None)
         if speaker:
             out.append((s, e, speaker))
     return out
@@ -123,7 +124,7 @@ def _stance_words(sent: Span) -> list[Token]:
     """Words that make the sentence a statement of position, outside quotations."""
     out = []
     for tok in sent:
-        if in_quote(tok):
+        if in_quote(tok) or _in_time_clause(tok):
             continue
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in STANCE_LEMMAS:
@@ -139,6 +140,18 @@ def _stance_words(sent: Span) -> list[Token]:
         elif tok.pos_ == "VERB" and lemma in SAY_VERBS and _reports_stance(tok):
             out.append(tok)
     return out
+
+
+_TIME_MARKS = {"after", "before", "since", "until", "when", "once"}
+
+
+def _in_time_clause(tok: Token) -> bool:
+    """"... soon after X made the offer, Y said ...": the clause dates Y's statement; X's
+    offer is reported where it was made."""
+    head = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    while head.dep_ not in ("advcl", "ROOT") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in head.children)
 
 
 def _reports_stance(verb: Token) -> bool:

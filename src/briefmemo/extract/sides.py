@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .actors import SAY_VERBS, canonical, in_quote, party_before, side_terms, term_text
+from .actors import SAY_VERBS, STANCE_LEMMAS, canonical, in_quote, party_before, side_terms, term_text
 from .context import ArticleContext
 from .facts import SideLink
 
@@ -117,7 +117,7 @@ def _place_like(ent: Span) -> bool:
         return True
     if ent.label_ != "PERSON" or len(ent) != 1:
         return False
-    return not any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == ent.text for e in ent.doc.ents)
+    return not any(e.label_ == "PERSON" and len(e) > 1 and ent.text in {t.text for t in e} for e in ent.doc.ents)
 
 
 def _speaker_says_place(ctx: ArticleContext, sent: Span) -> list[SideLink]:
@@ -149,6 +149,19 @@ def _speaker_terms(ctx: ArticleContext, speaker: Token) -> list[str]:
     return side_terms(_noun_phrase(speaker))
 
 
+_RESPONSES = {"response", "reaction", "welcome", "answer", "reply", "rebuff"}
+
+
+def _states_or_responds(root: Token) -> bool:
+    """"<City> rejected ...", "<City> gave a guarded response": the city speaks; "<City> is
+    looking at scheduling a meeting" reports an act, and the next speaker may be anyone."""
+    from .positions import STANCE_NOUNS  # positions builds on this package's actors module
+
+    if root.lemma_.lower() in STANCE_LEMMAS | SAY_VERBS:
+        return True
+    return any(c.lemma_.lower() in _RESPONSES | STANCE_NOUNS for c in root.children if c.dep_ == "dobj")
+
+
 def _root_subject_place(sent: Span) -> Span | None:
     """The main clause's subject when it is a place-like name (typed or left untyped)."""
     root = sent.root
@@ -168,7 +181,7 @@ def _metonym_then_speaker(ctx: ArticleContext, sent: Span) -> list[SideLink]:
     """"<City> rejected it. Northland's minister Jane Doe said ...": the next sentence's
     speaker (or the same sentence's, after a semicolon) names who the city speaks for."""
     subj = _root_subject_place(sent)
-    if subj is None:
+    if subj is None or in_quote(subj.root) or not _states_or_responds(sent.root):
         return []
     nxt = ctx.doc[sent.end].sent if sent.end < len(ctx.doc) else None
     if nxt is None:
