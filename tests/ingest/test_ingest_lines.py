@@ -89,3 +89,10 @@ def test_lines_shared_with_other_files_are_site_furniture_unless_a_run_of_paragr
     copy = Counter({LEAD: 1, SECOND: 1, third: 1})
     v = verdicts(f"{LEAD}\n\n{SECOND}\n\n{third}\n", copy)
     assert all(verdict == "body" for verdict, _ in v.values())
+
+
+def test_in_article_promotions_are_dropped():
+    v = verdicts(f"{LEAD}\n\nStory continues below advertisement\n\nALSO READ: Council tax to rise again\n\n{SECOND}\n")
+    assert v["Story continues below advertisement"][0] == "noise"
+    assert v["ALSO READ: Council tax to rise again"][0] == "noise"
+    assert v[SECOND][0] == "body"

@@ -27,7 +27,9 @@ _UI = re.compile(
     r"print|reply|advertisement|sponsored|trending|related|read more|cookies?|privacy|terms of|"
     r"menu|follow us|book now|password|account|disclaimer|offers?|% off|explore|skip to|"
     r"main content|most read|most popular|min read|podcasts?|unlimited access|free articles?|tweets?|"
-    r"learn more|embed|autoplay|copy this code|javascript|click|watch the video)\b",
+    r"learn more|embed|autoplay|copy this code|javascript|click|watch the video|also read|see also|"
+    r"recommended|you may also like|more from|more stories|top stories|latest news|editor'?s picks|"
+    r"story continues|continue reading|advertising)\b",
     re.I,
 )
 # Metered paywalls and sign-up prompts speak to the reader about the site itself.
@@ -47,7 +49,7 @@ _COMMENTS_MARK = re.compile(
 _COMMENT_FURNITURE = re.compile(
     r"^(@?[\w.' -]{1,40}\s*[·•|–-]\s*)?(\d+|an?)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|"
     r"^(reply|report|like|flag|share|upvote|downvote)(\s*[·•|]\s*(reply|report|like|flag|share|\d+\s+likes?))*$|"
-    r"^\d+\s+(likes?|upvotes?|points?|recommends?)$",
+    r"^\d+\s+(likes?|upvotes?|points?|recommends?)$|^(posted|submitted) by\s.{1,60}\s(at|on)\s.{1,40}$",
     re.I,
 )
 _COMMENTER = re.compile(r"^\S.{0,60}\s(says|said|wrote|replied):$", re.I)
