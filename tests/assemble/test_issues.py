@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from briefmemo.annotate import parse_texts
 from briefmemo.assemble import AssembleOptions, assemble
 from briefmemo.assemble.common import date_key
 from briefmemo.assemble.issues import build_issues
 from briefmemo.config import WatchIssue, find_config, load_config
 from briefmemo.extract import extract_article
 from briefmemo.ingest import collect_paths, load_articles
-from briefmemo.annotate import parse_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

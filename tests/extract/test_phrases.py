@@ -7,8 +7,14 @@ from pathlib import Path
 import pytest
 
 from briefmemo.extract.context import ArticleContext, parse_iso
-from briefmemo.extract.phrases import (_circumstantial, agreement_key, chunk_terms, find_phrases,
-                                       sentence_status, stem)
+from briefmemo.extract.phrases import (
+    _circumstantial,
+    agreement_key,
+    chunk_terms,
+    find_phrases,
+    sentence_status,
+    stem,
+)
 from briefmemo.ingest import load_article
 
 

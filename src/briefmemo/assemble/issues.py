@@ -15,17 +15,18 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..config import WatchIssue
-from ..extract.facts import ArticleFacts, PhraseFact
-from ..model import Actor, Citation, Evidence, OpenIssue, Side, Stance
+from ..extract.facts import ArticleFacts
 from ..extract.phrases import stem
+from ..model import Actor, Citation, Evidence, OpenIssue, Side, Stance
 from .common import date_key, similar
 
 MAX_EVIDENCE = 5
 MAX_STANCES = 4
-_OVERLAP = 0.5  # share of the smaller candidate's sentences that makes two candidates one issue
+_OVERLAP = 0.5  # share of an issue's evidence already shown above that makes it a near-duplicate
 _MAX_TITLE_WORDS = 7
-_FUNCTION_WORDS = frozenset("the a an of over to for on in and or by with its their his her our".split())
-_PART = 0.75  # share of a candidate's sentences inside a chosen issue that makes it a part of it
+_FUNCTION_WORDS = frozenset(
+    "the a an of over to for on in and or by with its their his her our".split())
+_PART = 0.75  # share of a candidate's sentences inside the chosen issues that makes it a part of them
 
 
 @dataclass
@@ -298,7 +299,7 @@ def _title(cand: _Candidate, vocab: Counter[str] | None = None) -> str:
                 value -= 0.3 * max(0, n - 3)
             if best is None or (value, text.lower()) > (best[0], best[1].lower()):
                 best = (value, text)
-    title = best[1] if best else sorted(cand.terms)[0]
+    title = best[1] if best else min(cand.terms)
     return title[:1].upper() + title[1:]
 
 
