@@ -295,8 +295,9 @@ def _between_paragraphs(lines: list[Line], i: int) -> bool:
     """The previous non-blank line is kept prose and the next one reads as prose too."""
     prev = next((x for x in reversed(lines[:i]) if x.text), None)
     nxt = next((x for x in lines[i + 1:] if x.text), None)
-    next_prose = nxt is not None and (_full_prose(plain(nxt.text)) or _terse_sentence(plain(nxt.text))) \
-        and not ui_heavy(nxt.text)
+    following = plain(nxt.text) if nxt is not None else ""
+    next_prose = nxt is not None and (_full_prose(following) or ends_sentence(following)) \
+        and not _UI.search(following) and not _COMMENT_FURNITURE.match(following)
     return prev is not None and prev.verdict == "body" and (next_prose or nxt is None)
 
 
