@@ -218,6 +218,15 @@ def test_undated_article_estimated_from_the_other_articles():
         ("2018-09", True, "current"), ("2018-11", True, "current"), ("1956", False, "background")]
 
 
+def test_a_past_date_after_the_date_line_gets_a_note():
+    from briefmemo.extract.facts import DateMention
+
+    mention = DateMention("March 2021", 10, 20, "2021-03", "DATE", "past", "rules", Citation("S1", 10, 20))
+    facts = [ArticleFacts("S1", "2020-05-01", dates=[mention])]
+    notes = estimate_undated([Source("S1", "a.txt", published="2020-05-01")], facts)
+    assert len(notes) == 1 and "2020-05-01" in notes[0] and "March 2021" in notes[0]
+
+
 def test_an_undated_article_tied_to_nothing_gets_no_estimate():
     facts = [_fact("S1", None, _ev("S1", "", "Talks resumed in June after a long pause.", expr="June"))]
     sources = [Source("S1", "a.txt")]
@@ -271,6 +280,12 @@ def test_seeds_event_recall_stays_above_the_floor(seeds_memo):
 def test_fixture_stories_event_recall_stays_above_the_floor():
     total, found = _bench("dates_seeds").score_story_events(False)
     assert found / total >= BASELINE["stories_event_recall"]
+
+
+def test_the_dateline_date_is_no_event(nlp):
+    events = _events(nlp, "BRUSSELS, March 24 (Reuters) - The minister said on Thursday that the talks "
+                          "would go on.", date(2023, 3, 24))
+    assert [e.date for e in events] == ["2023-03-23"]
 
 
 def test_two_days_told_by_two_verbs_are_two_events(nlp):

@@ -156,6 +156,14 @@ def _dateline_notes(source: Source, f: ArticleFacts, number: int) -> list[str]:
                          f"back); the date line is probably a day early, and “{m.text}” is dated "
                          f"{m.value}.")
             break
+    published = date.fromisoformat(f.published[:10]) if f.published else None
+    for m in f.dates:
+        # a date written with its year, told as past, after the date line: one of them is wrong
+        if published and m.tense == "past" and m.value and _is_calendar(m.value) and \
+                re.search(r"\b\d{4}\b", m.text) and value_bounds(m.value)[0] > published:
+            notes.append(f"{_name(source, number)} is dated {f.published}, but tells of “{m.text}” "
+                         f"({m.value}) as past; its date line may be wrong.")
+            break
     return notes
 
 

@@ -244,7 +244,7 @@ def events_from(ctx: ArticleContext, mentions: list[DateMention]) -> list[EventF
     for sent, found in _by_sentence(ctx, mentions):
         if sum(1 for t in sent if t.is_alpha) < MIN_EVENT_WORDS:
             continue
-        outside = [m for m in found if not _inside_quote(sent, m)]
+        outside = [m for m in found if not _inside_quote(sent, m) and not _in_dateline(sent, m)]
         dated = [m for m in outside if _is_calendar(m) or _pending(ctx, m)]
         if not dated:
             continue
@@ -331,6 +331,17 @@ def _precision(value: str | None) -> int:
     if not value:
         return -1
     return {3: 0, 4: 1, 7: 2, 8: 2, 10: 3}.get(len(value), 1)
+
+
+# "BRUSSELS, March 24 (Reuters) -": the date the story was filed, not of an event in it
+_DATELINE_BEFORE = re.compile(r"^\W*[A-Z][A-Z .'-]+(?:, [A-Z][\w .'-]+)?,\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([\w .&-]+\)\s*)?[-—–]")
+
+
+def _in_dateline(sent: Span, m: DateMention) -> bool:
+    text = sent.doc.text
+    return bool(_DATELINE_BEFORE.match(text[sent.start_char:m.start])) and \
+        bool(_DATELINE_AFTER.match(text[m.end:sent.end_char]))
 
 
 def _is_deadline(sent: Span, m: DateMention) -> bool:
