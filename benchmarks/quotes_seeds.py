@@ -4,6 +4,8 @@
 
 - seeds: tests/keys/seeds_quotes.json (every direct quotation of seeds/ and its true
   speaker), extracted by `briefmemo quotes seeds` (in-process, the same collect_quotes).
+- stories: tests/fixtures/stories/*/ (articles of our own making) against the "quotes" of
+  each key.json.
 - passages: tests/fixtures/quote_passages.json, one pattern each. Each passage is written
   to a file and read like any article; a passage too short for ingest's article test
   (under 20 words) is extracted from its text directly (said so in the output).
@@ -28,6 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 SEEDS = ROOT / "seeds"
 SEEDS_KEY = ROOT / "tests" / "keys" / "seeds_quotes.json"
 PASSAGES = ROOT / "tests" / "fixtures" / "quote_passages.json"
+STORIES = ROOT / "tests" / "fixtures" / "stories"
 _DETS = ("the ", "a ", "an ")
 
 
@@ -122,6 +125,19 @@ def passages(nlp: Any, verbose: bool) -> tuple[dict[str, float], list[str]]:
     return score(found, keys, verbose), direct
 
 
+def stories(nlp: Any, verbose: bool) -> dict[str, float]:
+    """The fixture stories (news-style articles of our own making, each folder with a
+    key.json whose "quotes" list every quotation and its speaker)."""
+    from briefmemo.commands.quotes import collect_quotes
+
+    found: list[dict[str, Any]] = []
+    keys: list[dict[str, Any]] = []
+    for key_file in sorted(STORIES.glob("*/key.json")):
+        keys += json.loads(key_file.read_text(encoding="utf-8")).get("quotes", [])
+        found += _flat(collect_quotes([key_file.parent], nlp, quiet=True))
+    return score(found, keys, verbose, extra=True)
+
+
 def _ingestible(path: Path) -> bool:
     from briefmemo.errors import BadSourceError
     from briefmemo.ingest import load_article
@@ -146,12 +162,14 @@ def main(verbose: bool = False) -> dict[str, dict[str, float]]:
     nlp = load_model()
     s = seeds(nlp, verbose)
     p, direct = passages(nlp, verbose)
+    st = stories(nlp, verbose)
     _print("seeds", s)
     _print("passages", p)
+    _print("stories", st)
     if direct:
         print(f"  ({len(direct)} passage(s) under ingest's 20-word article minimum, extracted from their text: "
               + ", ".join(direct) + ")")
-    return {"seeds": s, "passages": p}
+    return {"seeds": s, "passages": p, "stories": st}
 
 
 if __name__ == "__main__":

@@ -211,6 +211,12 @@ def test_seeds_key_floors(nlp):
         assert got[metric] >= floor, (metric, got[metric])
 
 
+def test_stories_floors(nlp):
+    got = _bench("quotes_seeds").stories(nlp, verbose=False)
+    for metric, floor in BASELINE["stories"].items():
+        assert got[metric] >= floor, (metric, got[metric])
+
+
 def test_passages_floors(nlp):
     bench = _bench("quotes_seeds")
     got, _ = bench.passages(nlp, verbose=False)

@@ -29,6 +29,10 @@ SPEECH_VERBS = frozenset(
     "label dub brand term condemn dismiss criticise criticize praise accuse blast slam hail "
     "scold decry denounce lambast mock liken proclaim sing".split())
 _SCARE = re.compile(r"\bso-called\s*\W$", re.I)
+# Nouns for people or offices speaking for someone: "Doe's spokesman" -> "spokesman for Jane Doe".
+_AGENT_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "office", "lawyer",
+                "attorney", "representative", "envoy", "deputy", "secretary", "campaign", "team", "staff",
+                "ministry", "government", "administration", "cabinet", "counsel", "press", "camp"}
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 # A transcript turn: "SPEAKER: words" (interviews printed as transcripts).
 _TURN = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s")
@@ -111,6 +115,7 @@ def find_quotes(ctx: ArticleContext, dates: list[DateMention]) -> list[QuoteFact
     spans = quote_spans(doc.text)
     quoted = {t.i for qs in spans for t in _tokens_in(doc, qs)}
     coref = Coref(doc, skip=quoted, canon=lambda name: canonical(ctx, name))
+    said_on = _speaker_days(ctx, coref, quoted, dates)
     quotes: list[QuoteFact] = []
     last: tuple[QuoteSpan, QuoteFact] | None = None
     for qs in spans:
@@ -119,7 +124,7 @@ def find_quotes(ctx: ArticleContext, dates: list[DateMention]) -> list[QuoteFact
         if _is_title(text) or _is_nickname(doc.text, qs) or _SCARE.search(doc.text[max(qs.start - 12, 0):qs.start]):
             continue  # "Fox News Sunday", Jane "JJ" Doe, so-called "reform": not anybody's words
         att = _turn(ctx, text) or attribute(ctx, coref, qs, quoted)
-        when = _when(ctx, qs, att, dates)
+        when = _when(ctx, qs, att, dates) or said_on.get(att.speaker or "") or _published(ctx)
         if att.speaker is None and last is not None and _continues(doc, last[0], qs):
             prev = last[1]
             att, when = Attribution(prev.speaker, prev.role, prev.reported_by), prev.date
@@ -335,6 +340,8 @@ def _name_of(ctx: ArticleContext, coref: Coref, tok: Token) -> tuple[str | None,
     if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
         return re.sub(r"^(?i:the)\s+", "", ent.text), None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and tok.lemma_.lower() not in _AGENT_NOUNS:
+        return None, None  # "her country", "the party's bylaws": not someone who speaks
     if owner is not None and coref.resolve(owner) is not None:
         # "Doe's spokesman" -> "spokesman for Jane Doe"
         name = _person_name(ctx, coref.resolve(owner).text)  # type: ignore[union-attr]
@@ -405,9 +412,33 @@ def _according_to(sent: list[Token], quoted: set[int]) -> Token | None:
 
 # -- date ------------------------------------------------------------------------------
 
+def _published(ctx: ArticleContext) -> str | None:
+    return ctx.published.isoformat() if ctx.published else None
+
+
+def _speaker_days(ctx: ArticleContext, coref: Coref, quoted: set[int],
+                  dates: list[DateMention]) -> dict[str, str]:
+    """The day each person spoke, where the article says it once for all ('Doe said on
+    Thursday' in the lead dates Doe's quotations further down that give no day)."""
+    days: dict[str, str] = {}
+    for verb in (t for t in ctx.doc if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and t.i not in quoted):
+        day = next((d.value for d in _past_days(dates) if _governed_by(ctx.doc, d, verb.i)), None)
+        subj = _subject(verb, quoted) if day else None
+        if subj is None:
+            continue
+        name, _ = _name_of(ctx, coref, subj)
+        if name and name not in days:
+            days[name] = day  # type: ignore[assignment]
+    return days
+
+
+def _past_days(dates: list[DateMention]) -> list[DateMention]:
+    return [d for d in dates if d.value and d.type in ("DATE", "TIME") and d.value[:1].isdigit() and d.tense == "past"]
+
+
 def _when(ctx: ArticleContext, qs: QuoteSpan, att: Attribution, dates: list[DateMention]) -> str | None:
-    """The day it was said: a past date on the verb of saying ('said on Wednesday'), else
-    one in the quotation's sentence outside the quotation, else the article's date."""
+    """The day it was said, where its own sentence says: a past date on the verb of saying
+    ('said on Wednesday'), else one in the quotation's sentence outside the quotation."""
     sent = _sentence_of(ctx.doc, qs, att)
     if sent is not None:
         usable = [d for d in dates if sent.start_char <= d.start < sent.end_char
@@ -418,7 +449,7 @@ def _when(ctx: ArticleContext, qs: QuoteSpan, att: Attribution, dates: list[Date
             usable = on_verb or usable
         if usable:
             return usable[0].value
-    return ctx.published.isoformat() if ctx.published else None
+    return None
 
 
 def _sentence_of(doc: Doc, qs: QuoteSpan, att: Attribution) -> Span | None:
