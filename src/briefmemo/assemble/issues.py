@@ -75,7 +75,10 @@ def build_issues(facts: list[ArticleFacts], limit: int, actors: list[Actor] | No
         if _is_part_of(cand, chosen):
             continue
         chosen.append(cand)
-        issue = _issue(_title(cand, vocab), cand.sentences, cand.terms)
+        title = _title(cand, vocab)
+        if _names_only(title) and not _is_named(cand.terms):
+            continue  # "Harbour Union and Delta Terminals": the parties, not what they dispute
+        issue = _issue(title[:1].upper() + title[1:], cand.sentences, cand.terms)
         keys = {(c.source, c.start) for e in issue.evidence for c in e.citations}
         if len(keys & shown) > _OVERLAP * len(keys):
             continue  # mostly what the issues above already show: a near-duplicate
@@ -275,7 +278,7 @@ def _boilerplate(about: list[_Sentence], terms: set[str]) -> float:
 # -- one issue ---------------------------------------------------------------------------------
 
 def _title(cand: _Candidate, vocab: Counter[str] | None = None) -> str:
-    """The phrase that best covers the cluster's terms, as written, first letter capitalised.
+    """The phrase that best covers the cluster's terms, as written.
 
     Of the words besides the terms, a modifier the articles keep using earns its place
     ("joint economic projects"); a one-off ("unconditional peace treaty") or a name does not.
@@ -299,8 +302,13 @@ def _title(cand: _Candidate, vocab: Counter[str] | None = None) -> str:
                 value -= 0.3 * max(0, n - 3)
             if best is None or (value, text.lower()) > (best[0], best[1].lower()):
                 best = (value, text)
-    title = best[1] if best else min(cand.terms)
-    return title[:1].upper() + title[1:]
+    return best[1] if best else min(cand.terms)
+
+
+def _names_only(title: str) -> bool:
+    """Every word a capitalised name (function words aside)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", title) if w.lower() not in _FUNCTION_WORDS]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _stems(text: str) -> set[str]:
