@@ -171,6 +171,10 @@ def _score_keyed_folder(key: dict, folder: Path, score: Score | None = None) -> 
         if article is None:
             score.misses.append(f"{name}: skipped ({skipped.get(name)})")
         _score_metadata(score, name, article, k)
+        if "body_paragraphs" in k:
+            _score_paragraphs(score, name, article, k)
+            _score_not_body(score, name, article, k)
+            continue
         ignore = set(k.get("ambiguous_lines", [])) | set(k.get("standfirst_lines", []))
         _score_lines(score, name, article, set(k["body_lines"]), ignore)
     return score
@@ -191,12 +195,15 @@ def score_pages() -> Score:
             _score_lines(score, name, article, set(k["body_lines"]), set())
         else:
             _score_paragraphs(score, name, article, k)
-        for text in k.get("not_body", []):
-            kept = article and any(_norm(text) in _norm(ln.text) for ln in article.lines
-                                   if ln.verdict == "body")
-            if kept:
-                score.misses.append(f"{name}: noise kept: {text[:60]!r}")
+        _score_not_body(score, name, article, k)
     return score
+
+
+def _score_not_body(score: Score, name: str, article: Article | None, key: dict) -> None:
+    for text in key.get("not_body", []):
+        kept = article and any(_norm(text) in _norm(ln.text) for ln in article.lines if ln.verdict == "body")
+        if kept:
+            score.misses.append(f"{name}: noise kept: {text[:60]!r}")
 
 
 def measure() -> dict[str, dict[str, float]]:

@@ -36,5 +36,8 @@ def extract_html(markup: str) -> HtmlExtract:
     if front.get("author"):
         front["author"] = front["author"].replace(";", ",")
     title = front.get("title", "")
-    text = (f"{title}\n\n{body}\n" if title else f"{body}\n")
+    # The headline heads the text (for the reader of sources/<id>.txt), once: trafilatura
+    # sometimes keeps the page's <h1> at the top of the body already.
+    starts_with_title = bool(title) and body.lstrip().split("\n", 1)[0].strip() == title.strip()
+    text = f"{title}\n\n{body}\n" if title and not starts_with_title else f"{body}\n"
     return HtmlExtract(text, front)
