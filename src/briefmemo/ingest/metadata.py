@@ -61,6 +61,7 @@ class Clues:
     wire: str | None = None  # news agency credited
     month_day: tuple[int, int] | None = None  # a dateline date without a year
     page_text: str = ""
+    lead_line: Line | None = None  # the first paragraph, where an inline dateline is
 
 
 def parse_date(text: str, hint: tuple[int, int] | None = None) -> str | None:
@@ -113,6 +114,8 @@ def find_metadata(lines: list[Line], front: dict[str, str], source: Source) -> C
     clues = Clues(page_text=_URL.sub(" ", "\n".join(ln.text for ln in lines)))
     lead = _inline_dateline(body[0]) if body else None
     if lead:
+        body[0].reason += f"; opens with the dateline {lead['place']}"
+        clues.lead_line = body[0]
         clues.wire = find_agency(lead.get("wire") or "")
         clues.month_day = lead.get("month_day")
     authors, byline_outlet = _find_authors(header)
@@ -157,6 +160,8 @@ def resolve_folder(found: list[tuple[Source, Clues]]) -> None:
     for source, clues in found:
         if not source.published and clues.month_day and dated:
             source.published = _nearest_year(clues.month_day, dated)
+            if clues.lead_line is not None:
+                clues.lead_line.reason += "; publication date from it, the year from the other articles"
 
 
 def _nearest_year(month_day: tuple[int, int], dated: list[date]) -> str | None:
