@@ -121,3 +121,13 @@ def test_the_config_file_sets_an_actors_side(nlp):
     ferrante = next(a for a in memo.actors if a.name == "Lucia Ferrante")
     assert ferrante.side == "Mediators"
     assert "Lucia Ferrante" in next(s for s in memo.sides if s.name == "Mediators").actors
+
+
+def test_fictional_capitals_are_learned_from_what_the_text_says(story_memos):
+    # "the government in Merovac", "The Kestel Palace, the seat of Darsana's presidency",
+    # "Sefra gave a guarded response. Qaliran Foreign Minister Nadia Benali said ..."
+    memo, _ = story_memos["selva_dam_water"]
+    sides = {s.name: s for s in memo.sides}
+    assert {"Merovac", "Kestel Palace", "Darsanian"} <= set(sides["Darsana"].aliases)
+    assert {"Sefra", "Qaliran"} <= set(sides["Qalira"].aliases)
+    assert sides["United Nations"].aliases == ["U.N."]

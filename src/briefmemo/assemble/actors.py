@@ -49,7 +49,7 @@ def build_actors(facts: list[ArticleFacts], names: dict[str, str], quotes: list[
 def _merge(facts: list[ArticleFacts], names: dict[str, str]) -> dict[str, ActorFact]:
     merged: dict[str, ActorFact] = {}
     for a in (a for f in facts for a in f.actors):
-        if a.kind != "person" and a.name in names:
+        if a.kind != "person" and names.get(a.name, a.name) != a.name:
             continue  # a person's name the tagger took for a place or an organisation
         name = names.get(a.name, a.name)
         into = merged.setdefault(name, ActorFact(name, kind=a.kind))

@@ -95,8 +95,8 @@ class SideResolver:
         person = self._person(term)
         if found is None and person is not None:
             found = self.person_sides.get(person)  # a person the tagger took for a place
-        elif found is None:
-            found = self._by_links(key, depth)
+        if found is None and (person is None or person == term):
+            found = self._by_links(key, depth)  # (a one-word "person" may be a place)
         if found is None and " " in key:
             found = self._by_words(term, depth) or self._by_first_word(key)
         return found
@@ -221,7 +221,6 @@ def build_sides(actors: list[Actor], facts: list[ArticleFacts], config: dict[str
     resolver = SideResolver(facts, config, names)
     resolver.person_sides = {a.name: a.side for a in actors if a.side}
     people = {a.name for a in actors} | {v for a in actors for v in a.aliases}
-    people |= {v for f in facts for a in f.actors if a.kind == "person" for v in a.aliases | {a.name}}
     by_side: dict[str, Side] = {}
     for a in actors:
         if a.side:
@@ -242,8 +241,9 @@ def _aliases(name: str, resolver: SideResolver, people: set[str]) -> list[str]:
     out = {}
     for t in resolver.pool:
         key = term_key(t)
-        if key == term_key(name) or t in people or resolver._person(t) or not t[:1].isupper():
-            continue
+        person = resolver._person(t)
+        if key == term_key(name) or not t[:1].isupper() or (person and (person != t or person in people)):
+            continue  # a person's name, not a metonym (a one-word "person" that is a place is kept)
         if resolver.side_of(t) == name and (resolver.own_side(t) == name or resolver._by_links(key, 0) == name):
             if key not in out or out[key].isupper():
                 out[key] = t  # "Aldhaven" rather than a dateline's "ALDHAVEN"

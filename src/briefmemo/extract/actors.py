@@ -279,6 +279,11 @@ def find_org_actors(ctx: ArticleContext) -> list[ActorFact]:
         if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.lemma_.lower() in SAY_VERBS | STANCE_LEMMAS:
             actor.as_subject += 1
         _vote(actor, [t for t in side_terms(ent) if t != name], W_TITLE)
+    for ent in (e for e in ctx.doc.ents if e.label_ == "PERSON" and len(e) == 1):
+        prep = ent.root.head
+        if ent.root.dep_ == "pobj" and prep.lower_ in ("in", "at", "from") and not in_quote(ent.root):
+            # "a reporter in Sefra": a one-word "person" one can be in is a place
+            found.setdefault(term_text(ent.text), ActorFact(term_text(ent.text), kind="place")).mentions += 1
     return list(found.values())
 
 

@@ -187,8 +187,8 @@ def _metonym_then_speaker(ctx: ArticleContext, sent: Span) -> list[SideLink]:
     if nxt is None:
         return []
     speaker = next((t for t in nxt if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
-    if speaker is None:
-        return []
+    if speaker is None or speaker.head.lemma_.lower() not in SAY_VERBS:
+        return []  # the next sentence must be someone speaking, not another event
     if speaker.ent_type_ == "PERSON":
         ent = next(e for e in ctx.doc.ents if e.start <= speaker.i < e.end)
         targets = ["person:" + canonical(ctx, ent.text)]
