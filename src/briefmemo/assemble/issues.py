@@ -98,7 +98,7 @@ def _sentences(facts: list[ArticleFacts], lookup: dict[str, str]) -> list[_Sente
             if s is None:
                 s = _Sentence(f.source_id, p.text, p.date, p.citation, p.cue, p.pending, p.status,
                               p.subject)
-                s.side = _side_of(held.get(p.citation), p.subject, lookup)
+                s.side = _side_of(held.get(p.citation), p.subject, p.text, lookup)
                 # Sure when the speaker's side and the stated position's side agree: not
                 # "A said B told him ..." where the stance is B's.
                 held_side = _position_side(held.get(p.citation), lookup)
@@ -139,11 +139,12 @@ def side_lookup(actors: list[Actor], sides: list[Side]) -> dict[str, str]:
     return canon
 
 
-def _side_of(position, subject: str | None, lookup: dict[str, str]) -> str | None:  # type: ignore[no-untyped-def]
+def _side_of(position, subject: str | None, text: str, lookup: dict[str, str]) -> str | None:  # type: ignore[no-untyped-def]
     """The side a sentence speaks for: its grammatical subject's ("a Qaliran diplomat said
-    ..."), else the side of the position found in it."""
+    ..."), else the side of the position found in it, else the one side it names."""
     said = side_in(subject, lookup) if subject else None
-    return said or _position_side(position, lookup)
+    only = {side for _, side in _named_sides(text, lookup)}
+    return said or _position_side(position, lookup) or (only.pop() if len(only) == 1 else None)
 
 
 def _position_side(position, lookup: dict[str, str]) -> str | None:  # type: ignore[no-untyped-def]
@@ -155,21 +156,25 @@ def _position_side(position, lookup: dict[str, str]) -> str | None:  # type: ign
 
 
 def side_in(text: str, lookup: dict[str, str]) -> str | None:
-    """The side named first in ``text``: a known name, or a word sharing a side name's stem
-    ("Vestrian" for "Vestria")."""
-    best: tuple[int, str] | None = None
+    """The side named first in ``text``."""
+    found = _named_sides(text, lookup)
+    return min(found)[1] if found else None
+
+
+def _named_sides(text: str, lookup: dict[str, str]) -> list[tuple[int, str]]:
+    """(offset, side) of every side ``text`` names: a known name, or a word sharing a side
+    name's stem ("Vestrian" for "Vestria")."""
+    found = []
     lowered = text.lower()
     for name, side in lookup.items():
-        m = re.search(r"\b" + re.escape(name) + r"\b", lowered)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), side)
+        found += [(m.start(), side) for m in re.finditer(r"\b" + re.escape(name) + r"\b", lowered)]
     sides = sorted(set(lookup.values()))
     for m in re.finditer(r"\b[A-Z][a-z]{3,}", text):
         side = next((s for s in sides if len(s) >= 4 and " " not in s
                      and m.group().lower().startswith(s.lower()[:max(4, len(s) - 2)])), None)
-        if side and (best is None or m.start() < best[0]):
-            best = (m.start(), side)
-    return best[1] if best else None
+        if side:
+            found.append((m.start(), side))
+    return found
 
 
 def _name_terms(actors: list[Actor], sides: list[Side]) -> set[str]:

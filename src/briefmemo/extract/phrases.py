@@ -80,6 +80,7 @@ _CIRCUMSTANCE_PREPS = frozenset(
 _YEAR = re.compile(r"^(1[6-9]|20)\d\d$")
 # Verbs that say nothing of what is pending ("have yet to agree on X": X is what is pending).
 _EMPTY_VERBS = frozenset("be have do agree decide settle resolve say make get take come go see".split())
+_PERSONAL = frozenset("he she they we".split())
 _PRONOUNS = frozenset("he she they it we i you this that these those who".split())
 _MAX_SURFACE_WORDS = 9
 _FOCUS_REACH = 60  # characters between a cue and the phrase it bears on
@@ -90,7 +91,8 @@ def find_phrases(ctx: ArticleContext, dates: list[DateMention]) -> list[PhraseFa
     named: dict[str, str] = {}  # agreement head -> key of the last named one, for "the treaty"
     subject: str | None = None
     for sent in ctx.doc.sents:
-        subject = _subject(sent) or subject
+        # "He said ..." speaks for the last named subject; a sentence without one for nobody.
+        subject = subject if _personal_subject(sent) else _subject(sent)
         found += _sentence_phrases(ctx, sent, dates, named, subject)
     return found
 
@@ -283,6 +285,11 @@ def _circumstantial(chunk: Span) -> bool:
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in _CIRCUMSTANCE_PREPS
+
+
+def _personal_subject(sent: Span) -> bool:
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lower_ in _PERSONAL
 
 
 def _subject(sent: Span) -> str | None:
