@@ -93,3 +93,15 @@ def test_a_sentence_broken_across_paragraphs_is_rejoined_in_the_body(tmp_path):
     start = article.body.index("called the largest")
     o_start, o_end = article.span_to_original(start, start + len("called the largest"))
     assert article.text[o_start:o_end] == "called the\n\nlargest"
+
+
+def test_a_standfirst_naming_an_event_date_is_not_the_publication_date(tmp_path):
+    s = _one(tmp_path, "Ferry firms agree to merge shipping arms\n\nThe merger, first proposed on March 3, 2021, "
+                       "would create the region's largest operator if regulators agree to it\n\n" + BODY)
+    assert s.published is None
+
+
+def test_published_beats_updated(tmp_path):
+    s = _one(tmp_path, "Ferry firms agree to merge shipping arms\n\nUpdated 5 June 2024\nPublished 4 June 2024\n\n"
+             + BODY)
+    assert s.published == "2024-06-04"

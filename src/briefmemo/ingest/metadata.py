@@ -44,6 +44,8 @@ _SOURCE_LINE = re.compile(r"^(source|url|link|permalink|canonical[ _]?url|origin
 _NOT_PLACES = frozenset("EXCLUSIVE BREAKING UPDATE UPDATED ANALYSIS OPINION WATCH LIVE VIDEO PHOTOS "
                         "FACTBOX EXPLAINER REVIEW EDITORIAL COMMENT ADVERTISEMENT SPONSORED NEWS MONDAY TUESDAY "
                         "WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY TODAY YESTERDAY".split())
+_DATE_LABEL = re.compile(r"\b(published|posted|first published|date)\b", re.I)
+_UPDATED = re.compile(r"\b(updated|modified|last updated)\b", re.I)
 _LABEL_PREFIX = re.compile(r"^(related|read more|see also|watch|video|photos?|more|also|previous|update|"
                            r"updated|published|posted|story highlights|listen|advertisement)\b", re.I)
 _PUBLISHER_SLOT = re.compile(r"^(?P<names>[^,]*),\s*(?P<outlet>(?:The )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})$")
@@ -288,17 +290,28 @@ def _find_url(lines: list[Line]) -> str | None:
 
 
 def _find_date(header: list[Line], tail: list[Line], hint: tuple[int, int] | None) -> str | None:
+    """The publication date: from a date line of the header, or a source line at the end.
+
+    A date line is short or labelled ("Published ..."); a longer line (a standfirst) that
+    names a date names an event. "Published" beats "Updated" where a page gives both.
+    """
+    found = []
     for ln in header + [t for t in tail if _SOURCE_LINE.match(plain(t.text))]:
-        if ln.verdict == "title":
+        text = plain(ln.text)
+        if ln.verdict == "title" or (len(words(text)) > 14 and not _DATE_LABEL.search(text)):
             continue
-        found = parse_date(ln.text, hint)
-        if found:
-            if ln.verdict == "noise":
-                _mark(ln, "date line")
-            elif "date" not in ln.reason:
-                ln.reason += " and date"
-            return found
-    return None
+        value = parse_date(ln.text, hint)
+        if value:
+            rank = 0 if _DATE_LABEL.search(text) else 2 if _UPDATED.search(text) else 1
+            found.append((rank, len(found), value, ln))
+    if not found:
+        return None
+    _, _, value, ln = min(found)
+    if ln.verdict == "noise":
+        _mark(ln, "date line")
+    elif "date" not in ln.reason:
+        ln.reason += " and date"
+    return value
 
 
 def _find_wire(header: list[Line], tail: list[Line]) -> str | None:
