@@ -197,8 +197,10 @@ def _inline_dateline(line: Line) -> dict | None:
         if md:
             mon = md["mon"] or md["mon2"]
             out["month_day"] = (_MONTHS[_full_month(mon)], int(md["d"] or md["d2"]))
+        elif part[:1].isupper() and len(part.split()) <= 3:
+            extra.append(part)  # a region or country: "PORT MARA, Westland"
         else:
-            extra.append(part)
+            return None  # "NATO, the EU and others - ...": a sentence, not a dateline
     if extra:
         out["place"] = ", ".join([m["place"], *extra])
     return out
