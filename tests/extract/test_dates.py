@@ -218,6 +218,18 @@ def test_undated_article_estimated_from_the_other_articles():
         ("2018-09", True, "current"), ("2018-11", True, "current"), ("1956", False, "background")]
 
 
+def test_undated_article_estimated_from_its_own_references():
+    from briefmemo.extract.facts import DateMention
+
+    said = [DateMention(t, 0, 5, v, "DATE", tense, "rules", Citation("S1", 0, 5))
+            for t, v, tense in (("1961", "1961", "past"), ("May 2023", "2023-05", "past"),
+                                ("2026", "2026", "future"))]
+    sources = [Source("S1", "a.txt")]
+    notes = estimate_undated(sources, [ArticleFacts("S1", None, dates=said)])
+    assert sources[0].published_estimate == "after 2023-05"  # the future 2026 bounds nothing
+    assert "dates it tells of as past" in notes[0]
+
+
 def test_a_past_date_after_the_date_line_gets_a_note():
     from briefmemo.extract.facts import DateMention
 

@@ -88,6 +88,12 @@ def test_a_weekday_six_days_back_is_the_day_after_the_date_line():
     assert found.rule == DAY_AFTER_DATELINE
 
 
+def test_a_day_told_as_ahead_but_just_behind_the_date_line_keeps_its_year():
+    # "must return by Jan. 14" in a paper dated Jan. 15: not next year's Jan. 14
+    assert resolve("Jan. 14", date(2000, 1, 15), "future").value == "2000-01-14"
+    assert resolve("March 3", WED, "future").value == "2023-03-03"  # three months behind: next year
+
+
 def test_that_day_refers_back_to_the_date_before_it():
     assert resolve("that day", WED, "past", anchor="2022-05-30").value == "2022-05-30"
     assert resolve("later that year", WED, "past", anchor="2019-03").value == "2019"

@@ -47,16 +47,18 @@ def estimate_undated(sources: list[Source], facts: list[ArticleFacts]) -> list[s
         if f.published:
             notes += _dateline_notes(source, f, number[source.id])
             continue
-        estimate = _estimate(f, dated_events)
-        if estimate is None:
+        found = _estimate(f, dated_events)
+        if found is None:
             continue
-        source.published_estimate = estimate
-        notes.append(f"{_name(source, number[source.id])} gives no publication date; from its own references and the "
-                     f"other articles it was published {estimate} (an estimate).")
+        source.published_estimate, tied = found
+        basis = "its own references and the other articles" if tied else "the dates it tells of as past"
+        notes.append(f"{_name(source, number[source.id])} gives no publication date; from {basis} it was "
+                     f"published {source.published_estimate} (an estimate).")
     return notes
 
 
-def _estimate(f: ArticleFacts, dated_events: list[tuple[str, EventFact]]) -> str | None:
+def _estimate(f: ArticleFacts, dated_events: list[tuple[str, EventFact]]) -> tuple[str, bool] | None:
+    """(the estimate, whether other articles helped), or None when nothing dates the article."""
     anchors: list[_Anchor] = [_Anchor(m.value, m.tense != "future") for m in f.dates
                               if m.value and m.type != "DURATION" and _is_calendar(m.value)]
     matched: dict[int, str] = {}
@@ -68,11 +70,14 @@ def _estimate(f: ArticleFacts, dated_events: list[tuple[str, EventFact]]) -> str
             matched[i] = value
             anchors.append(_Anchor(value, e.tense != "future"))
     near = [a for a in anchors if a.value in matched.values()]
-    if not near:
-        return None  # nothing ties the article to the others: its own old references are too weak
-    base = max(near, key=lambda a: value_bounds(a.value)[0])
-    _date_pending(f, matched, base.value)
     past = [a.value for a in anchors if a.past]
+    if not near and not past:
+        return None
+    if near:  # tied to the other articles: months and days named without a year get one
+        base = max(near, key=lambda a: value_bounds(a.value)[0])
+        _date_pending(f, matched, base.value)
+    else:  # only its own references: a lower bound, and nothing to date the rest by
+        base = max((_Anchor(v, True) for v in past), key=lambda a: value_bounds(a.value)[0])
     for e in f.events:
         if e.estimated and e.tense != "future" and len(e.date) == 7:
             past.append(e.date)
@@ -81,7 +86,7 @@ def _estimate(f: ArticleFacts, dated_events: list[tuple[str, EventFact]]) -> str
     for e in f.events:
         if e.date:
             e.kind = kind_of(e.date, e.tense, reference)
-    return f"on or after {lower}" if len(lower) == 10 else f"after {lower}"
+    return (f"on or after {lower}" if len(lower) == 10 else f"after {lower}"), bool(near)
 
 
 def _is_calendar(value: str) -> bool:
@@ -163,6 +168,13 @@ def _dateline_notes(source: Source, f: ArticleFacts, number: int) -> list[str]:
                 re.search(r"\b\d{4}\b", m.text) and value_bounds(m.value)[0] > published:
             notes.append(f"{_name(source, number)} is dated {f.published}, but tells of “{m.text}” "
                          f"({m.value}) as past; its date line may be wrong.")
+            break
+    for m in f.dates:
+        # a day told as still ahead that is already behind the date line
+        if published and m.tense == "future" and m.value and len(m.value) == 10 and \
+                _is_calendar(m.value) and value_bounds(m.value)[0] < published:
+            notes.append(f"{_name(source, number)} is dated {f.published}, but tells of “{m.text}” "
+                         f"({m.value}) as still ahead; its date line may be late.")
             break
     return notes
 

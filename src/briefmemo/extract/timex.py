@@ -243,6 +243,11 @@ def _year_of(month: int, day: int, published: date, tense: str, t: str, exact_da
             return published.year - (0 if ahead <= SAME_YEAR_DAYS_AHEAD else 1)
         return published.year - (1 if this > now else 0)
     if tense == "future":
+        if exact_day and this < now:
+            # "by Jan. 14" as ahead in a paper dated Jan. 15: the date line is late, not the
+            # deadline a year off (news would write the year)
+            behind = (published - date(published.year, month, min(day, 28))).days
+            return published.year + (0 if behind <= SAME_YEAR_DAYS_AHEAD else 1)
         return published.year + (1 if this < now else 0)
     here = date(published.year, month, min(day, 28))
     if here <= published:
