@@ -160,21 +160,13 @@ def classify(lines: list[Line], shared: Counter[str] | None = None) -> None:
             continue
         t = plain(ln.text)
         nxt = next((plain(x.text) for x in lines[i + 1 :] if x.text), "")
+        verdict, reason = _judge(ln.text, t, nxt, body_seen, ended, repeated, blocks[i])
+        if not ended:
+            verdict, reason = _second_look(lines, i, t, verdict, reason, body_seen)
         furniture = shared[ln.text] and not syndicated[i] and not (body_seen and _short_sentence(t)
                                                                     and not _full_prose(t))
-        verdict, reason = _judge(ln.text, t, nxt, body_seen, ended, repeated, blocks[i])
-        below = lines[i + 1].text if i + 1 < len(lines) else ""
-        # A line with a credit right under it is a caption; a kept paragraph is judged so only
-        # above the article, since "Reuters" under the last paragraph credits the text.
-        if (verdict == "body" and not body_seen) or reason.startswith(("short", "headline")):
-            if not ended and len(words(t)) >= 6 and not _BYLINE_START.match(t) and below and (is_agency(plain(below)) or _CREDIT.match(below)):
-                verdict, reason = "noise", "photo caption (a credit line directly below)"
-        if reason.startswith("short or not") and _between_paragraphs(lines, i) and _terse_sentence(t):
-            verdict, reason = "body", "short sentence between paragraphs"
-        if furniture and verdict == "body" or furniture and reason.startswith("short"):
+        if furniture and (verdict == "body" or reason.startswith("short")):
             verdict, reason = "noise", f"repeated in {shared[ln.text] + 1} files of the folder (site furniture)"
-        if verdict == "noise" and i and lines[i - 1].reason.startswith("photo caption") and _credit_like(t):
-            reason = "photo credit (under its caption)"
         if reason.startswith("end:"):
             reason = reason[4:]
             ended = ended or body_seen >= 2
@@ -183,6 +175,25 @@ def classify(lines: list[Line], shared: Counter[str] | None = None) -> None:
             body_seen += 1
         elif body_seen and reason.startswith("short") and _continues(lines, i):
             ln.verdict, ln.reason = "body", "end of a sentence broken by the page dump"
+
+
+def _second_look(lines: list[Line], i: int, t: str, verdict: str, reason: str,
+                 body_seen: int) -> tuple[str, str]:
+    """What a line's neighbours say about it: a credit under it, a caption above, prose around."""
+    if reason.startswith("end:"):
+        return verdict, reason  # a marker that closes the article stays one
+    below = lines[i + 1].text if i + 1 < len(lines) else ""
+    # A line with a credit right under it is a caption; a kept paragraph is judged so only
+    # above the article, since "Reuters" under the last paragraph credits the text.
+    if (verdict == "body" and not body_seen) or reason.startswith(("short", "headline")):
+        if len(words(t)) >= 6 and not _BYLINE_START.match(t) and below \
+                and (is_agency(plain(below)) or _CREDIT.match(below)):
+            return "noise", "photo caption (a credit line directly below)"
+    if reason.startswith("short or not") and _between_paragraphs(lines, i) and _terse_sentence(t):
+        return "body", "short sentence between paragraphs"
+    if verdict == "noise" and i and lines[i - 1].reason.startswith("photo caption") and _credit_like(t):
+        return verdict, "photo credit (under its caption)"
+    return verdict, reason
 
 
 def _judge(raw: str, t: str, nxt: str, body_seen: int, ended: bool, repeated: Counter[str],
