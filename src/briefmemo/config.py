@@ -69,12 +69,8 @@ def _from_dict(data: dict[str, Any], path: Path) -> Config:
             setattr(cfg, key, data[key])
     if "templates" in data:
         cfg.templates = (path.parent / str(data["templates"])).resolve()
-    for variant, name in _table(data, "aliases", path).items():
-        cfg.aliases[variant] = str(name)
-    for side, members in _table(data, "sides", path).items():
-        for member in members if isinstance(members, list) else [members]:
-            cfg.sides[str(member)] = side
-        cfg.sides.setdefault(side, side)
+    cfg.aliases = _aliases(_table(data, "aliases", path), path)
+    cfg.sides = _sides(_table(data, "sides", path), path)
     for name, meta in _table(data, "articles", path).items():
         cfg.articles[name] = {k: v for k, v in meta.items() if isinstance(v, (str, list))}
     cfg.watch = _watch_list(data.get("issues", []), path)
@@ -82,6 +78,33 @@ def _from_dict(data: dict[str, Any], path: Path) -> Config:
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
     return cfg
+
+
+def _aliases(table: dict[str, Any], path: Path) -> dict[str, str]:
+    """[aliases] "variant" = "Canonical Name": merges a name variant or role phrase into an
+    actor ("the minister" = "Jane Doe"), across all the articles."""
+    out: dict[str, str] = {}
+    for variant, name in table.items():
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{path}: [aliases] \"{variant}\" must name an actor (a string)")
+        out[variant.strip()] = name.strip()
+    return out
+
+
+def _sides(table: dict[str, Any], path: Path) -> dict[str, str]:
+    """[sides] Side = ["actor", "place or seat of power", ...]: member -> side. These win
+    over what the articles suggest; the side's own name belongs to it too."""
+    out: dict[str, str] = {}
+    for side, members in table.items():
+        items = members if isinstance(members, list) else [members]
+        if not all(isinstance(m, str) and m.strip() for m in items):
+            raise ConfigError(f"{path}: [sides] {side} must be a list of names (strings)")
+        for member in items:
+            if out.get(member.strip(), side) != side:
+                raise ConfigError(f"{path}: [sides] \"{member}\" is given to two sides")
+            out[member.strip()] = side
+        out.setdefault(side, side)
+    return out
 
 
 def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:

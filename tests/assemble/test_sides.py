@@ -131,3 +131,23 @@ def test_fictional_capitals_are_learned_from_what_the_text_says(story_memos):
     assert {"Merovac", "Kestel Palace", "Darsanian"} <= set(sides["Darsana"].aliases)
     assert {"Sefra", "Qaliran"} <= set(sides["Qalira"].aliases)
     assert sides["United Nations"].aliases == ["U.N."]
+
+
+def test_config_aliases_and_sides_are_read_and_checked(tmp_path):
+    from briefmemo.config import load_config
+    from briefmemo.errors import ConfigError
+
+    path = tmp_path / "briefmemo.toml"
+    path.write_text('[aliases]\n"the minister" = "Jane Doe"\n\n'
+                    '[sides]\nNorthland = ["Jane Doe", "the Palace"]\nSouthland = "Port City"\n', encoding="utf-8")
+    cfg = load_config(path)
+    assert cfg.aliases == {"the minister": "Jane Doe"}
+    assert cfg.sides == {"Jane Doe": "Northland", "the Palace": "Northland", "Northland": "Northland",
+                         "Port City": "Southland", "Southland": "Southland"}
+    # a seat of power no gazetteer knows, set in the config, resolves however it is written
+    assert SideResolver([], cfg.sides).side_of("Palace") == "Northland"
+    for bad in ('[aliases]\n"the minister" = 3\n', '[sides]\nNorthland = [1, 2]\n',
+                '[sides]\nNorthland = ["Jane Doe"]\nSouthland = ["Jane Doe"]\n'):
+        path.write_text(bad, encoding="utf-8")
+        with pytest.raises(ConfigError):
+            load_config(path)
