@@ -50,13 +50,14 @@ AGREEMENT_NOUNS = frozenset(
 _ISSUE_WORDS = frozenset(
     "issue question matter problem dispute row disagreement controversy standoff spat conflict "
     "topic subject point aspect demand call proposal offer idea plan remark comment stance "
-    "position view approach solution resolution decision".split())
+    "position view approach solution resolution decision concern".split())
 # General news words that never name what is in dispute.
 _GENERIC = _ISSUE_WORDS | frozenset(
     "talk negotiation meeting summit conference session round forum briefing statement report "
     "reporter interview visit trip speech press news media people official leader minister "
     "president spokesman spokeswoman government country nation state side party delegation "
-    "citizen public resident population reader viewer "
+    "citizen public resident population reader viewer neighbour neighbor partner ally rival "
+    "adversary friend "
     "counterpart envoy diplomat source member expert analyst agreement deal "
     "part end beginning start majority number lot kind sort type group chain series set range "
     "percent percentage half rest share lot "
@@ -107,6 +108,8 @@ def _sentence_phrases(ctx: ArticleContext, sent: Span, dates: list[DateMention],
     phrases: list[tuple[PhraseFact, int]] = []
     for chunk in sent.noun_chunks:
         terms, is_named = chunk_terms(chunk, named)
+        if terms and not is_named:
+            terms += [t for t in _same_thing(chunk) if t not in terms]
         if terms:
             # In a sentence about pending business every phrase is what is pending.
             core = bool(pend) or not _circumstantial(chunk)
@@ -127,6 +130,20 @@ def _sentence_phrases(ctx: ArticleContext, sent: Span, dates: list[DateMention],
         if nearest is not None:
             nearest.focus = True
     return [p for p, _ in phrases]
+
+
+def _same_thing(chunk: Span) -> list[str]:
+    """Terms of what the phrase says is the same thing: the subject of "X is a Y" for Y, the
+    head of an apposition ("the dam, the largest project in its history")."""
+    root = chunk.root
+    other = None
+    if root.dep_ == "attr" and root.head.lemma_ == "be":
+        other = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+    elif root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
+        other = root.head
+    if other is None or other.ent_type_ in _SKIP_ENTS:
+        return []
+    return _content_stems(_chunk_of(other))
 
 
 def _nearest(phrases: list[tuple[PhraseFact, int]], at: int) -> PhraseFact | None:
