@@ -91,3 +91,17 @@ def test_pending_business_marks_what_is_pending(nlp, tmp_path: Path):
     assert ratify.surface.startswith("ratified by") and stem("parliament") in ratify.terms
     for p in phrases:  # every phrase cites the sentence it came from
         assert article.text[p.citation.start:p.citation.end].strip() == p.text
+
+
+def test_x_is_a_y_links_the_two_names_of_one_thing(nlp, tmp_path: Path):
+    path = tmp_path / "dam.txt"
+    path.write_text("Dam row deepens as neighbours trade charges\n\nBy Jo Reporter\n\nMarch 3, 2023\n\n"
+                    "The new dam is the largest infrastructure project in the region. "
+                    "Officials downstream rejected any change to the reservoir on Monday. "
+                    "Talks between the two governments are due to resume next week.\n", encoding="utf-8")
+    article = load_article(path, "S1")
+    phrases = find_phrases(ArticleContext(article, nlp(article.body), parse_iso(article.source.published)), [])
+    project = next(p for p in phrases if stem("project") in p.terms)
+    assert stem("dam") in project.terms
+    reservoir = next(p for p in phrases if stem("reservoir") in p.terms)
+    assert reservoir.focus and reservoir.cue and reservoir.status == "rejected"
