@@ -72,7 +72,9 @@ def score(found: list[dict[str, Any]], keys: list[dict[str, Any]], verbose: bool
         out["role"] = _agree(pairs, lambda q, k: _role_ok(q["role"], k.get("role")), "role", verbose)
         out["date"] = _agree(pairs, lambda q, k: q["date"] in [k.get("date")] + k.get("date_alternatives", []),
                              "date", verbose)
-        out["partial"] = _agree(pairs, lambda q, k: q["partial"] == (k.get("kind") == "partial"), "partial", verbose)
+        kinds = [(q, k) for q, k in pairs if "kind" in k]  # only keys that say full or partial
+        if kinds:
+            out["partial"] = _agree(kinds, lambda q, k: q["partial"] == (k["kind"] == "partial"), "partial", verbose)
     out["n_found"], out["n_key"], out["n_matched"] = len(found), len(keys), len(pairs)
     return out
 

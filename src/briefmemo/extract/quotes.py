@@ -33,6 +33,7 @@ _SCARE = re.compile(r"\bso-called\s*\W$", re.I)
 _AGENT_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "office", "lawyer",
                 "attorney", "representative", "envoy", "deputy", "secretary", "campaign", "team", "staff",
                 "ministry", "government", "administration", "cabinet", "counsel", "press", "camp"}
+_NAMING_VERBS = {"call", "dub", "label", "brand", "term", "describe"}
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 # A transcript turn: "SPEAKER: words" (interviews printed as transcripts).
 _TURN = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s")
@@ -233,15 +234,23 @@ def _speech_verb(doc: Doc, qs: QuoteSpan, inside: set[int], quoted: set[int]) ->
             if head.head.i == head.i:
                 break
             head = head.head
-        if head.lemma_ in SPEECH_VERBS and head.i not in quoted:
+        if head.lemma_ in SPEECH_VERBS and head.i not in quoted and not _names_a_thing(head, inside):
             return head
         break
     # ...else the nearest verb of saying in the quotation's sentences, outside quotations.
     region = _attribution_region(doc, qs, lo, hi)
-    candidates = [t for t in region if t.i not in quoted and t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    candidates = [t for t in region if t.i not in quoted and t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
+                  and not _names_a_thing(t, inside)]
     if candidates:
         return min(candidates, key=lambda t: min(abs(t.i - lo), abs(t.i - hi)))
     return next((t for t in region if t.lower_ == "according" and t.i not in quoted), None)
+
+
+def _names_a_thing(verb: Token, inside: set[int]) -> bool:
+    """'call a "special meeting"', 'term it': a verb of naming whose direct object is the
+    quotation itself names a thing; only with an object and a complement ('called the plan
+    "unacceptable"') does it report what someone said."""
+    return verb.lemma_ in _NAMING_VERBS and any(c.dep_ == "dobj" and c.i in inside for c in verb.children)
 
 
 def _said_just_before(doc: Doc, qs: QuoteSpan, lo: int, quoted: set[int]) -> Token | None:
