@@ -206,17 +206,50 @@ def _score_not_body(score: Score, name: str, article: Article | None, key: dict)
             score.misses.append(f"{name}: noise kept: {text[:60]!r}")
 
 
+EVAL = ROOT.parent / "shared" / "eval" / "multinews"
+
+
+def score_multinews() -> Score | None:
+    """Body lines of five real scraped articles (benchmarks/ingest_multinews_key.json).
+
+    The text is read from shared/eval (not part of the repository); None when it is absent.
+    """
+    from briefmemo.ingest import RawSource, build_article
+    from briefmemo.errors import BadSourceError
+
+    if not EVAL.is_dir():
+        return None
+    key = json.loads((Path(__file__).parent / "ingest_multinews_key.json").read_text(encoding="utf-8"))
+    score = Score()
+    for k in key["articles"]:
+        text = json.loads((EVAL / k["file"]).read_text(encoding="utf-8"))["articles"][k["article"]]["text"]
+        name = f"{k['file']}#{k['article']}"
+        try:
+            article, _ = build_article(RawSource(Path(name), text, {}, False, ""), "S1", {})
+        except BadSourceError:
+            article = None
+        _score_lines(score, name, article, set(k["body_lines"]), set(k["ambiguous_lines"]))
+    return score
+
+
 def measure() -> dict[str, dict[str, float]]:
     """Figures per corpus (what tests/ingest/baseline.json pins floors under)."""
-    return {"seeds": score_seeds().figures(), "pages": score_pages().figures(),
-            "own_pages": score_own_pages().figures(), "stories": score_stories().figures()}
+    out = {"seeds": score_seeds().figures(), "pages": score_pages().figures(),
+           "own_pages": score_own_pages().figures(), "stories": score_stories().figures()}
+    real = score_multinews()
+    if real is not None:
+        out["multinews"] = {"body_precision": round(real.precision, 3), "body_recall": round(real.recall, 3)}
+    return out
 
 
 def main() -> None:
     verbose = "-v" in sys.argv
     for corpus, scorer in (("seeds", score_seeds), ("pages", score_pages), ("own_pages", score_own_pages),
-                           ("stories", score_stories)):
+                           ("stories", score_stories), ("multinews (real pages, body only)", score_multinews)):
         score = scorer()
+        if score is None:
+            print(f"== {corpus}: shared/eval not found, skipped")
+            continue
         print(f"== {corpus}")
         for name, value in score.figures().items():
             if name.startswith("body_"):

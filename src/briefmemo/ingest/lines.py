@@ -73,6 +73,7 @@ _SENTENCE_GAP = re.compile(r"[a-z0-9\"”’)][.!?][\"”’]?\s+[A-Z\"“‘]")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
 _MD_PREFIX = re.compile(r"^(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)+")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TEASER = re.compile(r"^[►▶▸»→➤]\s*\S")
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\n|\r|$)")
 
 
@@ -138,7 +139,9 @@ def ui_heavy(text: str) -> bool:
 
 
 def is_link_line(raw: str) -> bool:
-    """Mostly Markdown links: a menu, a related-posts list, a reply button."""
+    """Mostly Markdown links (a menu, a related-posts list, a reply button), or a teaser arrow."""
+    if _TEASER.match(raw):
+        return True
     linked = sum(len(m.group(0)) for m in _MD_LINK.finditer(raw))
     return linked > 0 and linked >= 0.5 * len(raw)
 
@@ -229,7 +232,7 @@ def _judge(raw: str, t: str, nxt: str, body_seen: int, ended: bool, repeated: Co
         if nxt[:1].islower() and is_sentence_shaped(nxt):
             return "body", "sentence broken across paragraphs by the page dump"
         return "noise", "headline, standfirst or subheading (no closing punctuation)"
-    if body_seen and _short_sentence(t):
+    if body_seen and _short_sentence(t) and (_prose_or_end(nxt) or not t.rstrip("\"'”’").endswith("?")):
         return "body", "short sentence inside the article"
     return "noise", "short or not sentence-shaped (navigation, label, widget)"
 
@@ -258,6 +261,16 @@ def _shared_runs(lines: list[Line], shared: Counter[str]) -> list[bool]:
 def _credit_like(text: str) -> bool:
     """A name or two with no sentence: what sits under a caption ("Reuters", "J. Doe/Agency")."""
     return text[:1].isupper() and len(words(text)) <= 5 and not ends_sentence(text.rstrip(".")) and not _COMMENTS_MARK.match(text)
+
+
+def _prose_or_end(following: str) -> bool:
+    """What comes after a short sentence of the article: more prose, or the article's end.
+
+    A short question followed by headline-shaped lines is the teaser of a related-links box
+    ("Are drones dangerous?"); a short statement is kept wherever it stands.
+    """
+    return (not following or ends_sentence(following) or bool(_COPYRIGHT.match(following))
+            or bool(_COMMENTS_MARK.match(following)) or bool(_SIGNOFF.match(following)))
 
 
 def _full_prose(text: str) -> bool:
