@@ -116,6 +116,11 @@ def test_dateparser_is_not_asked_about_words_that_name_no_date():
     assert resolve("the final days", WED, "past").value is None
 
 
+def test_the_last_days_of_something_is_no_duration():
+    assert resolve("the last days", WED, "past").value is None
+    assert resolve("just days", WED, "past").value == "PXD"
+
+
 def test_types():
     assert resolve("seven decades", WED).type == "DURATION"
     assert resolve("Friday night", WED).type == "TIME"

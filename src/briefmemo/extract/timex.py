@@ -104,8 +104,8 @@ def _duration(t: str, published: date | None, tense: str) -> Timex | None:
     unit = "century" if m["unit"] == "centur" else m["unit"]
     plural = m["pl"] in ("s", "ies")
     if m["n"] is None or m["n"] in ("several", "few", "a few", "many", "recent"):
-        if not plural or m["n"] == "recent":
-            return None  # "day", "the year", "recent years": not a duration
+        if not plural or m["n"] == "recent" or (m["n"] is None and t.startswith("the ")):
+            return None  # "day", "recent years", "the last days" (of something): not a duration
         return Timex(_VAGUE_UNITS[unit], "DURATION", "rules")
     n = _number(m["n"])
     if n is None:
