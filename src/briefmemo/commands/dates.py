@@ -52,17 +52,25 @@ def _precision(value: str | None) -> str:
     """What a value pins down: day, month, season, week, year, decade, duration or vague."""
     if not value:
         return "unresolved"
+    if value.endswith("_REF"):
+        return "vague"
     if value.startswith("P"):
         return "duration"
+    if value.startswith("XXXX"):
+        return "set"
     if not value[:1].isdigit():
         return "vague"
-    head = value.split("T")[0]
+    if "T" in value:
+        return "part of day"
+    head = value
     if len(head) == 3:
         return "decade"
     if len(head) == 4:
         return "year"
     if "-W" in head:
-        return "week"
+        return "weekend" if head.endswith("-WE") else "week"
+    if head[5:6] in ("H", "Q"):
+        return "half-year" if head[5] == "H" else "quarter"
     if head[5:6].isalpha():
         return "season"
     return "month" if len(head) == 7 else "day"
