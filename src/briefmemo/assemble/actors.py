@@ -176,7 +176,8 @@ def _matters(a: ActorFact, spoken: Counter[str], held: dict[str, list[Position]]
     acts = spoken[a.name] or held.get(a.name) or (a.as_subject and a.role)
     # a leader named with the title of his party and named again is no passing mention
     titled = a.role is not None and a.side_votes and a.mentions >= 3
-    return bool(acts or titled) and a.mentions + spoken[a.name] >= MIN_SCORE
+    # named once but with a title and speaking (a briefing official) is no passing mention either
+    return bool(acts or titled) and (a.mentions + spoken[a.name] >= MIN_SCORE or (bool(acts) and a.role is not None))
 
 
 def _finish(positions: list[Position], holder: str) -> list[Position]:

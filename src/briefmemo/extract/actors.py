@@ -149,7 +149,7 @@ def find_actors(ctx: ArticleContext) -> list[ActorFact]:
             role = role or appos
         if role is not None and (actor.role is None or len(role.text) > len(actor.role)):
             actor.role = term_text(role.text) if role.text[:1].isupper() else role.text
-        _vote(actor, _reported_party(span), W_CLAUSE)
+        _vote(actor, _reported_party(span) or _reported_person(ctx, span), W_CLAUSE)
     _role_aliases(ctx, actors)
     for actor in actors.values():
         actor.side = max(actor.side_votes, key=lambda k: actor.side_votes[k]) if actor.side_votes else None
@@ -264,6 +264,19 @@ def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
 def in_quote(tok: Token) -> bool:
     """Is the token inside a quotation (someone's words, not the reporter's)?"""
     return any(s <= tok.idx < e for s, e in quoted_ranges(tok.doc))
+
+
+def _reported_person(ctx: ArticleContext, span: Span) -> list[str]:
+    """"Jane Doe asked ..., according to <official>": an official briefing on what a leader
+    said most often speaks for that leader's side."""
+    if not _according_to(span):
+        return []
+    verb = span.root.head.head.head  # according -> to -> name; "according" hangs from the verb
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.ent_type_ != "PERSON":
+        return []
+    ent = next(e for e in ctx.doc.ents if e.start <= subj.i < e.end)
+    return ["person:" + canonical(ctx, ent.text)]
 
 
 def find_org_actors(ctx: ArticleContext) -> list[ActorFact]:
