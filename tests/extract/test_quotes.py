@@ -144,6 +144,9 @@ def test_role_phrase_to_the_person_given_that_role(nlp):
 def test_role_phrase_that_fits_nobody_stays_unresolved(nlp):
     text = "Finance Minister Ola Dahl spoke on Monday. The prime minister said nothing."
     assert _resolve(nlp, text, "minister") is None
+    # a leader of a nationality no title in the article carries
+    text = "Finance Minister Ola Dahl spoke on Monday. The Canadian leader said nothing."
+    assert _resolve(nlp, text, "leader") is None
 
 
 def test_pronoun_agrees_with_a_gender_the_article_shows(nlp):

@@ -1,4 +1,4 @@
-"""Who a pronoun or a role phrase stands for: "he", "the minister", "the Russian leader".
+"""Who a pronoun or a role phrase stands for: "he", "the minister", "the Northland leader".
 
 A small rule-based resolver for news writing. News introduces a person once with a
 title ("Foreign Minister Jane Doe", "Jane Doe, the union's general secretary") and then
@@ -35,7 +35,7 @@ class Mention:
     """One person mention: the name span, where it is, and the role words given with it."""
 
     span: Span
-    role: str | None  # the title as written ("Japanese Prime Minister")
+    role: str | None  # the title as written ("Northland Prime Minister")
     words: set[str] = field(default_factory=set)  # lower-cased role words
     subject: bool = False
 
@@ -159,31 +159,26 @@ def _echoes(doc: Doc, spans: list[Span]) -> list[Span]:
 def _fit(head: str, mods: list[Token], words: set[str]) -> int | None:
     """How well a role phrase fits a person's role words; None when it contradicts them."""
     stems = {_stem(w) for w in words}
-    score = 0
     if head not in words and not (head in GENERIC_HEADS and mods):
         return None
-    score += head in words
+    score = 0
     for mod in mods:
         if mod.ent_type_ in ("NORP", "GPE"):
-            nationality = [w for w in words if w[:1].isalpha() and _is_place_word(w, mod)]
             if _stem(mod.lower_) in stems:
                 score += 2
-            elif nationality:
-                return None
+            elif words & _place_words(mod.doc):
+                return None  # "the Northland leader" is not the Southland president
         elif mod.lower_ in words:
             score += 1
         else:
             return None  # "the foreign minister" is not the finance minister
-    return score
-
-
-def _is_place_word(word: str, mod: Token) -> bool:
-    # A role word that names a nationality or country: capitalised in the text and
-    # tagged as such; approximated by the doc vocabulary entity of the modifier.
-    return word[:1].isalpha() and word in _place_words(mod.doc)
+    if head not in words and score == 0:
+        return None  # "the Northland leader" needs the person's title to say Northland
+    return score + (head in words)
 
 
 def _place_words(doc: Doc) -> set[str]:
+    """Words of nationalities and places in the doc (what a title's side words look like)."""
     return {t.lower_ for e in doc.ents if e.label_ in ("NORP", "GPE") for t in e}
 
 
