@@ -105,3 +105,8 @@ def test_published_beats_updated(tmp_path):
     s = _one(tmp_path, "Ferry firms agree to merge shipping arms\n\nUpdated 5 June 2024\nPublished 4 June 2024\n\n"
              + BODY)
     assert s.published == "2024-06-04"
+
+
+def test_a_dateline_line_with_its_wire_credit(tmp_path):
+    s = _one(tmp_path, "Ferry firms agree to merge shipping arms\n\nBUFFALO, N.Y. (AP) --\n\n" + BODY)
+    assert (s.title, s.dateline, s.outlet) == ("Ferry firms agree to merge shipping arms", "BUFFALO, N.Y.", "AP")

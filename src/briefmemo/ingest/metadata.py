@@ -31,7 +31,9 @@ _DATE_PATTERNS = [
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)\b")
 _MONTH_DAY = re.compile(r"^" + _MON + r"\s+(?P<d>\d{1,2})$|^(?P<d2>\d{1,2})\s+" + _MON.replace("mon", "mon2") + "$", re.I)
 _BYLINE = re.compile(r"^by\s+(?P<names>[^\d@]{2,160})$", re.I)
-_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’ -]+)?)$")
+# A dateline on a line of its own: "VLADIVOSTOK, Russia", "WASHINGTON (AP) --".
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’ -]*?)?)"
+                       r"(?:\s*\((?P<wire>[^()]{2,30})\))?\s*[-–—_]*$")
 _INLINE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?P<rest>(?:, [^,()\n]{2,30}?)*)\s*"
     r"(?:\((?P<wire>[^()]{2,40})\))?\s+[-–—]{1,2}\s+")
@@ -125,7 +127,9 @@ def find_metadata(lines: list[Line], front: dict[str, str], source: Source) -> C
     source.title = _front_title(header, front["title"]) if front.get("title") else _find_title(header, body)
     title_at = next((i for i, ln in enumerate(header) if ln.verdict == "title"), -1)
     # A dateline stands between the headline and the text; capitals above the headline are a masthead.
-    source.dateline = _find_dateline(header[title_at + 1:]) or (lead or {}).get("place")
+    place, dateline_wire = _find_dateline(header[title_at + 1:])
+    source.dateline = place or (lead or {}).get("place")
+    clues.wire = clues.wire or dateline_wire
     source.url = front.get("url") or _find_url(header + tail)
     source.published = (parse_date(front.get("date", "")) or _find_date(header, tail, clues.month_day))
     clues.wire = clues.wire or _find_wire(header, tail)
@@ -219,7 +223,7 @@ def _find_title(header: list[Line], body: list[Line]) -> str | None:
             continue
         text = plain(ln.text)
         if is_title_shaped(text) and not ui_heavy(text) and not _UI.fullmatch(text) and not parse_date(text) \
-                and not _LABEL_PREFIX.match(text):
+                and not _LABEL_PREFIX.match(text) and not _looks_like_dateline(text):
             candidates.append((ln, text))
     for ln, text in candidates:
         content = {w.lower() for w in words(text) if w.lower() not in _STOP and len(w) > 2}
@@ -273,13 +277,21 @@ def _find_authors(header: list[Line]) -> tuple[list[str], str | None]:
     return [], None
 
 
-def _find_dateline(header: list[Line]) -> str | None:
+def _looks_like_dateline(text: str) -> bool:
+    """ "BUFFALO, N.Y. (AP) --" rather than a headline in capitals ("TALKS COLLAPSE AGAIN")."""
+    m = _DATELINE.match(text)
+    return bool(m) and bool(m["wire"] or "," in m["place"] or text.rstrip()[-1:] in "-–—_")
+
+
+def _find_dateline(header: list[Line]) -> tuple[str | None, str | None]:
+    """A dateline line under the headline: the place, and the agency credited with it."""
     for ln in header:
-        if ln.verdict == "noise" and _DATELINE.match(ln.text) and len(ln.text) > 3 and not _UI.search(ln.text) \
-                and ln.text.split(",")[0] not in _NOT_PLACES:
+        m = _DATELINE.match(ln.text)
+        if ln.verdict == "noise" and m and len(m["place"]) > 3 and not _UI.search(ln.text) \
+                and m["place"].split(",")[0] not in _NOT_PLACES:
             _mark(ln, "dateline")
-            return ln.text
-    return None
+            return m["place"].strip(), find_agency(m["wire"] or "")
+    return None, None
 
 
 def _find_url(lines: list[Line]) -> str | None:
