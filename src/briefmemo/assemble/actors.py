@@ -3,7 +3,7 @@
 Only actors who matter are kept: people and organisations that state positions, are
 quoted or are subjects of statements; a name that turns out to be a place ("Northland"
 tagged as a person) becomes its side's voice instead. Parties speaking as a whole
-("Tokyo said ...") become an actor named after the side.
+("Port City said ...") become an actor named after the side.
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ def _holder(p: PositionFact, names: dict[str, str], people: dict[str, ActorFact]
         return name
     person = resolver._person(p.holder)
     if person in people and person not in places:
-        return person  # a surname the tagger took for a place ("Carrow has asked ...")
+        return person  # a surname the tagger took for a place ("Doe has asked ...")
     return resolver.side_of(p.side) or resolver.side_of(p.holder)
 
 

@@ -1,13 +1,13 @@
 """Sides: which party each actor, place and metonym stands for, and where positions moved.
 
-A side term from the text ("Russian", "Moscow", "the Kremlin", "EU", "Aldhaven") is
+A side term from the text ("Northlandic", "Port City", "the Palace", "EU") is
 resolved, in this order, by:
 1. the config file (``[sides]`` in briefmemo.toml) -- it always wins;
 2. a gazetteer of countries (names, other spellings, demonyms, capitals) from the
    maintained ``countryinfo`` package;
 3. what the articles themselves say: nationality adjectives whose country the articles
-   name ("Vestrian" -> "Vestria"), acronyms spelled out somewhere ("EU" -> "European
-   Union"), and the links extract/sides.py found ("Aldhaven, the Vestrian capital").
+   name ("Northlandic" -> "Northland"), acronyms spelled out somewhere ("EU" -> "European
+   Union"), and the links extract/sides.py found ("Port City, the Northlandic capital").
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ class SideResolver:
         return side if weight >= _MIN_LINK_WEIGHT else None
 
     def _by_words(self, term: str, depth: int) -> str | None:
-        """"Vestrian Fishermen's Association", "the Northland government": a word of it."""
+        """"Northlandic Fishermen's Association", "the Northland government": a word of it."""
         for word in re.findall(r"[A-Z][\w’'.-]*", term):
             side = self.own_side(word)
             if side:
@@ -186,7 +186,7 @@ def _acronyms(pool: Counter[str]) -> dict[str, str]:
 
 
 def _learned_demonyms(pool: Counter[str]) -> dict[str, str]:
-    """Nationality adjectives whose country the articles name: "Vestrian" -> "Vestria"."""
+    """Nationality adjectives whose country the articles name: "Northlandic" -> "Northland"."""
     words, _ = gazetteer()
     places = [t for t in pool if not DEMONYM_SHAPE.match(t) and t[:1].isupper() and term_key(t) not in words]
     out: dict[str, str] = {}
@@ -246,7 +246,7 @@ def _aliases(name: str, resolver: SideResolver, people: set[str]) -> list[str]:
             continue  # a person's name, not a metonym (a one-word "person" that is a place is kept)
         if resolver.side_of(t) == name and (resolver.own_side(t) == name or resolver._by_links(key, 0) == name):
             if key not in out or out[key].isupper():
-                out[key] = t  # "Aldhaven" rather than a dateline's "ALDHAVEN"
+                out[key] = t  # "Port City" rather than a dateline's "PORT CITY"
     return sorted(out.values())
 
 

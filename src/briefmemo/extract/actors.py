@@ -1,7 +1,7 @@
 """People and organisations in an article: canonical names, name variants, roles, side hints.
 
-Side hints are the words of the text that tie an actor to a party, kept raw ("Russian",
-"Japan", "U.N.", "person:Jane Doe") with a weight for how direct the evidence is; the
+Side hints are the words of the text that tie an actor to a party, kept raw ("Northern",
+"Northland", "U.N.", "person:Jane Doe") with a weight for how direct the evidence is; the
 assembler turns them into sides with the gazetteer and what all the articles say.
 """
 
@@ -17,7 +17,7 @@ from .facts import ActorFact
 
 _TITLE_POS = {"PROPN", "ADJ", "NOUN"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "prime", "premier"}
-# Capitalised words shaped like a nationality adjective ("Vestrian", "Morlandic", "Qaliran").
+# Capitalised words shaped like a nationality adjective ("Northlandic", "Southian", "Westish").
 DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ic|ese|ish|i)$")
 _FORMER = {"former", "ex", "onetime", "then", "retired", "late"}
 SAY_VERBS = frozenset("say tell add state declare stress reiterate repeat announce insist warn "
@@ -27,7 +27,7 @@ W_TITLE, W_APPOS, W_POSSESSOR, W_CLAUSE = 3.0, 3.0, 2.0, 1.0
 
 
 def person_spans(doc: Doc) -> list[Span]:
-    """PERSON entities, trimmed of words the tagger swept in ("Both Abe" -> "Abe")."""
+    """PERSON entities, trimmed of words the tagger swept in ("Both Doe" -> "Doe")."""
     spans = []
     for ent in (e for e in doc.ents if e.label_ == "PERSON"):
         start = ent.start
@@ -56,7 +56,7 @@ _OFFICES = {"minister", "ministry", "president", "presidency", "government", "ca
 
 
 def canonical_names(spans: list[Span]) -> dict[str, str]:
-    """Map each name variant to the fullest form the article uses ("Putin" -> "Vladimir Putin")."""
+    """Map each name variant to the fullest form the article uses ("Doe" -> "Jane Doe")."""
     counts = Counter(_clean(s.text) for s in spans)
     full = sorted((n for n in counts if " " in n), key=lambda n: (-len(n.split()), -counts[n], n))
     mapping: dict[str, str] = {}
@@ -84,7 +84,7 @@ def _title_word(tok: Token) -> bool:
 
 
 def role_before(span: Span) -> Span | None:
-    """Title words right before a name: "Russian President", "Japan's Chief Cabinet Secretary"."""
+    """Title words right before a name: "Northland President", "Southland's Chief Cabinet Secretary"."""
     doc, start = span.doc, span.start
     while start > span.sent.start and _title_word(doc[start - 1]):
         start -= 1
@@ -96,7 +96,7 @@ def role_before(span: Span) -> Span | None:
 
 
 def side_hint(role: Span | None) -> str | None:
-    """The nationality or country word of a title ("Russian" in "Russian President")."""
+    """The nationality or country word of a title ("Northlandic" in "Northlandic President")."""
     terms = side_terms(role) if role is not None else []
     return terms[0] if terms else None
 
@@ -163,7 +163,7 @@ def _according_to(span: Span) -> bool:
 
 
 def _role_aliases(ctx: ArticleContext, actors: dict[str, ActorFact]) -> None:
-    """"the Japanese leader", "the minister": a definite role phrase the article uses for a
+    """"the Northlandic leader", "the minister": a definite role phrase the article uses for a
     named person (resolved backwards by coref) is one of that person's names."""
     from .coref import Coref  # coref builds on this module
 
@@ -231,7 +231,7 @@ def party_before(doc: Doc, i: int) -> list[str]:
     pick = subjects[-1] if subjects else (ents[-1] if ents else None)
     if pick is None:
         return []
-    # "China and Russia ... they": every party of a coordinated subject
+    # "Northland and Southland ... they": every party of a coordinated subject
     together = [e for e in ents if e.root.head.i == pick.root.i and e.root.dep_ == "conj"]
     together += [e for e in ents if pick.root.dep_ == "conj" and e.root.i == pick.root.head.i]
     return [term_text(e.text) for e in [pick, *together]]
@@ -295,7 +295,7 @@ def find_org_actors(ctx: ArticleContext) -> list[ActorFact]:
     for ent in (e for e in ctx.doc.ents if e.label_ == "PERSON" and len(e) == 1):
         prep = ent.root.head
         if ent.root.dep_ == "pobj" and prep.lower_ in ("in", "at", "from") and not in_quote(ent.root):
-            # "a reporter in Sefra": a one-word "person" one can be in is a place
+            # "a reporter in Port City": a one-word "person" one can be in is a place
             found.setdefault(term_text(ent.text), ActorFact(term_text(ent.text), kind="place")).mentions += 1
     return list(found.values())
 

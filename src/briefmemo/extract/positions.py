@@ -5,7 +5,7 @@ of readiness (ready, keen, reluctant, ...) or a verb of saying whose reported cl
 carries a modal or a negation has a subject that is a party: a person, a country or its
 metonym, an organisation, or a role phrase with a nationality ("a Northland official").
 The holder is the subject of the nearest verb of saying above the stance where there is
-one ("Tokyo later said it still wants ...": Tokyo, not "it" nor the previous subject).
+one ("Port City later said it still wants ...": Port City, not "it" nor the previous subject).
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ def _holders(ctx: ArticleContext, coref, stance: Token) -> list[tuple[str, str |
         return []
     out = []
     for tok in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
-        if tok.lower_ == "they":  # "China and Russia ... they are reluctant": both
+        if tok.lower_ == "they":  # "Northland and Southland ... they are reluctant": both
             out += [(party, party, verb) for party in party_before(ctx.doc, tok.i)]
             continue
         name, side = _party(ctx, coref, tok, verb)
@@ -196,7 +196,7 @@ def _subject(verb: Token) -> Token | None:
     if subj is None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)  # "X wants to ...", "X rejected and demanded ..."
     if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
-        return verb.head  # "Moscow, which has accused ..."
+        return verb.head  # "Port City, which has accused ..."
     return subj
 
 
@@ -214,7 +214,7 @@ def _party(ctx: ArticleContext, coref, tok: Token, verb: Token) -> tuple[str | N
     """Who a subject token stands for: (canonical holder, side term or None)."""
     if tok.ent_type_ == "PERSON":
         ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-        words = [t for t in ent if t.pos_ == "PROPN" or t.i >= tok.i]  # "Both Abe" -> "Abe"
+        words = [t for t in ent if t.pos_ == "PROPN" or t.i >= tok.i]  # "Both Doe" -> "Doe"
         return canonical(ctx, tok.doc[words[0].i:ent.end].text), None
     if tok.ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC"):
         ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)

@@ -1,6 +1,6 @@
 """Where the text itself ties a place or a seat of power to a party.
 
-News writing says it in a few set ways: an apposition ("Aldhaven, the Northland capital",
+News writing says it in a few set ways: an apposition ("Port City, the Northland capital",
 "the Palace, the seat of Northland's presidency"), a dateline or place apposition
 ("PORT CITY, Northland"), "the government in <city>", and a metonym subject followed by
 the official who spoke for it ("<City> rejected the offer. Northland's foreign minister
