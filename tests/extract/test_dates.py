@@ -331,3 +331,12 @@ def test_dates_command_published_overrides_the_file():
 def test_dates_command_rejects_a_bad_date():
     result = CliRunner().invoke(app, ["dates", "seeds", "--published", "4 January"])
     assert result.exit_code == 2
+
+
+def test_value_bounds_tells_winter_from_a_week():
+    from datetime import date
+
+    from briefmemo.extract.dates import value_bounds
+
+    assert value_bounds("2023-WI") == (date(2023, 12, 1), date(2024, 2, 29))
+    assert value_bounds("2023-W02") == (date(2023, 1, 9), date(2023, 1, 15))

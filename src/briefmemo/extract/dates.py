@@ -385,7 +385,7 @@ def value_bounds(value: str) -> tuple[date, date]:
     year = int(value[:4])
     if len(value) == 4:
         return date(year, 1, 1), date(year, 12, 31)
-    if value[5] == "W":
+    if value[5] == "W" and value[6:].isdigit():  # an ISO week, not "WI" (winter)
         first = date.fromisocalendar(year, int(value[6:]), 1)
         return first, first + timedelta(days=6)
     if value[5:].isalpha():
