@@ -8,12 +8,14 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from .annotate import load_model, parse_texts
 from .assemble import AssembleOptions, assemble
 from .config import Config, find_config, load_config
 from .errors import NoInputError
-from .extract import extract_article
-from .ingest import collect_paths, load_articles
+from .extract import ArticleFacts, extract_article
+from .ingest import Article, collect_paths, load_articles
 from .model import Memo
 
 log = logging.getLogger(__name__)
@@ -42,7 +44,7 @@ def build_memo(inputs: list[Path | str], *, config: Config | None = None, title:
     say(f"parsing {len(ingested.articles)} article(s)")
     docs = parse_texts(nlp, [a.body for a in ingested.articles], cache_dir)
     say("extracting quotes, dates, actors and issues")
-    facts = [extract_article(a, d) for a, d in zip(ingested.articles, docs)]
+    facts = [_extract_safely(a, d) for a, d in zip(ingested.articles, docs)]
     options = AssembleOptions(title=title or cfg.title, generated=generated_stamp(files),
                               max_issues=cfg.max_issues, aliases=cfg.aliases, sides=cfg.sides,
                               watch=cfg.watch)
@@ -51,6 +53,16 @@ def build_memo(inputs: list[Path | str], *, config: Config | None = None, title:
         if a.source.cited_file:
             memo.cited_texts[a.source.id] = a.text
     return memo
+
+
+def _extract_safely(article: Article, doc: Doc) -> ArticleFacts:
+    """Extraction of one article; a failure there costs that article's items, not the memo."""
+    try:
+        return extract_article(article, doc)
+    except Exception as exc:  # noqa: BLE001 - any extractor bug, reported and contained
+        log.warning("could not extract from %s (%s: %s); its items are left out — please report this",
+                    article.path, type(exc).__name__, exc)
+        return ArticleFacts(article.source.id, article.source.published)
 
 
 def generated_stamp(files: list[Path]) -> str:
