@@ -55,3 +55,16 @@ def test_facts_are_not_positions_and_citations_hold_the_sentence(nlp, tmp_path):
     assert [p.holder for p in facts.positions] == ["Qalira"]
     for p in facts.positions:
         assert p.text in article.text[p.citation.start:p.citation.end]
+
+
+def test_each_party_of_a_shared_stance_holds_it(nlp, tmp_path):
+    _, facts = _facts(nlp, tmp_path,
+                      "The projects include aquaculture and wind power. While Russia is eager to develop its "
+                      "Far East, Japan hopes that carrying out the projects will pave the way toward settling "
+                      "the long-running dispute.\n\nEarlier this week in Tokyo, Japanese Prime Minister Shinzo Abe "
+                      "and U.S. President Donald Trump agreed to maximize pressure on North Korea.")
+    by_text = {}
+    for p in facts.positions:
+        by_text.setdefault(p.text[:20], set()).add(p.holder)
+    assert {"Russia", "Japan"} <= by_text["While Russia is eage"]
+    assert {"Shinzo Abe", "Donald Trump"} <= by_text["Earlier this week in"]

@@ -129,6 +129,8 @@ def _stance_words(sent: Span) -> list[Token]:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in STANCE_LEMMAS:
             out.append(tok)
+        elif _mistagged_verb(tok):
+            out.append(tok)  # "Northland hopes that ...", where "hopes" was read as a noun or "hop"
         elif lemma == "call" and any(c.lower_ == "for" for c in tok.children):
             out.append(tok)  # "call for" states a demand; "called it blackmail" does not
         elif tok.lower_ in STANCE_ADJECTIVES and tok.tag_ in ("JJ", "VBN") and \
@@ -152,6 +154,13 @@ def _in_time_clause(tok: Token) -> bool:
     while head.dep_ not in ("advcl", "ROOT") and head.head.i != head.i:
         head = head.head
     return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in head.children)
+
+
+def _mistagged_verb(tok: Token) -> bool:
+    """A stance verb in -s form that the tagger or lemmatizer got wrong ("hopes" -> "hop"),
+    with a subject of its own."""
+    return (tok.lemma_.lower() not in STANCE_LEMMAS and tok.lower_.endswith("s")
+            and tok.lower_[:-1] in STANCE_LEMMAS and any(c.dep_ == "nsubj" for c in tok.children))
 
 
 def _reports_stance(verb: Token) -> bool:
@@ -181,7 +190,10 @@ def _holders(ctx: ArticleContext, coref, stance: Token) -> list[tuple[str, str |
     if subj is None:
         return []
     out = []
-    for tok in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
+    # "A and B agreed" (coordinated, or parsed as two subjects of one verb)
+    subjects = [subj] + [c for c in subj.children if c.dep_ == "conj"]
+    subjects += [c for c in verb.children if c.dep_ == "nsubj" and c.i != subj.i and subj.head.i == verb.i]
+    for tok in subjects:
         if tok.lower_ == "they":  # "Northland and Southland ... they are reluctant": both
             out += [(party, party, verb) for party in party_before(ctx.doc, tok.i)]
             continue
