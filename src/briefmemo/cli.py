@@ -103,7 +103,10 @@ def _states(sources, out, formats, title, model, templates):  # type: ignore[no-
     files = collect_paths(list(sources))
     config_path = find_config(list(sources))
     cfg_templates = load_config(config_path).templates
+    from .render.environment import builtin_dir
+
     extra = ([config_path] if config_path else []) + template_files(templates) + template_files(cfg_templates)
+    extra += template_files(builtin_dir())  # a changed built-in template changes the memo too
     options = {"formats": sorted(formats), "title": title, "model": model}
     return previous_state(out), current_state(files, extra, options)
 
