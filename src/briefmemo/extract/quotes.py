@@ -298,6 +298,10 @@ def _subject(verb: Token, quoted: set[int]) -> Token | None:
     v = verb
     for _ in range(4):
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in quoted), None)
+        if subj is not None and subj.dep_ == "nsubjpass" and v.lemma_ in SPEECH_VERBS:
+            # "Doe was called a "quack" by critics": the speaker is the agent, if named
+            agent = next((c for c in v.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if subj is not None:
             return subj
         # a verb with no subject of its own borrows the subject of the clause it hangs
