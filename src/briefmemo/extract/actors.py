@@ -242,7 +242,7 @@ def _reported_party(span: Span) -> list[str]:
     verb = span.root.head
     if span.root.dep_ != "nsubj" or verb.lemma_.lower() not in SAY_VERBS:
         return []
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and _commits(c)):
         for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and not in_quote(c)):
             if subj.ent_type_ in ("GPE", "NORP"):
                 ent = next(e for e in span.doc.ents if e.start <= subj.i < e.end)
@@ -264,6 +264,16 @@ def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
 def in_quote(tok: Token) -> bool:
     """Is the token inside a quotation (someone's words, not the reporter's)?"""
     return any(s <= tok.idx < e for s, e in quoted_ranges(tok.doc))
+
+
+_COMMITMENT = {"will", "would", "'ll", "ready", "prepared", "willing", "want", "intend", "plan", "seek", "offer"}
+
+
+def _commits(clause: Token) -> bool:
+    """"Northland will ... / is ready to ...": a party's own commitment, which its officials
+    announce; "Northland must ..." is as often a demand on another party."""
+    words = [clause] + [c for c in clause.children if c.dep_ in ("aux", "acomp")]
+    return any(w.lower_ in _COMMITMENT or w.lemma_.lower() in _COMMITMENT for w in words)
 
 
 def _reported_person(ctx: ArticleContext, span: Span) -> list[str]:
