@@ -181,8 +181,8 @@ def _metonym_then_speaker(ctx: ArticleContext, sent: Span) -> list[SideLink]:
     """"<City> rejected it. Northland's minister Jane Doe said ...": the next sentence's
     speaker (or the same sentence's, after a semicolon) names who the city speaks for."""
     subj = _root_subject_place(sent)
-    if subj is None or in_quote(subj.root) or not _states_or_responds(sent.root):
-        return []
+    if subj is None or in_quote(subj.root) or not _states_or_responds(sent.root) or subj.label_ == "ORG":
+        return []  # an organisation that speaks is an actor of its own, not a metonym
     nxt = ctx.doc[sent.end].sent if sent.end < len(ctx.doc) else None
     if nxt is None:
         return []
