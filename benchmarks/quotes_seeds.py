@@ -42,8 +42,7 @@ def same_name(a: str | None, b: str | None) -> bool:
     def n(x: str | None) -> str:
         x = (x or "").lower().strip()
         for d in _DETS:
-            if x.startswith(d):
-                x = x[len(d):]
+            x = x.removeprefix(d)
         return x
     return n(a) == n(b)
 

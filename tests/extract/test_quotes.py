@@ -195,7 +195,6 @@ def test_no_quote_at_all_from_the_comments(nlp, tmp_path):
 
 def _bench(name: str):
     import importlib.util
-
     import sys
 
     if name in sys.modules:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -77,7 +77,7 @@ def quotes(
                                                  show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of {text, speaker, role, date, "
                                                          "citations: [{file, start, end}]}.")] = False,
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline (package name or path).")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline (package name or path).")] = None,
 ) -> None:
     """Print every direct quotation in PATHS with its speaker, role and date.
 

@@ -20,15 +20,15 @@ from .context import ArticleContext
 from .coref import PERSONAL_PRONOUNS, Coref
 from .facts import DateMention, QuoteFact
 
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = frozenset((
     "say tell add ask insist state declare note warn explain write announce reply respond "
     "stress emphasise emphasize quip claim argue acknowledge admit affirm confirm deny "
     "describe call suggest urge promise vow pledge tweet continue conclude remark "
     "recall predict complain concede caution testify shout chant joke boast recount "
     "observe comment contend maintain lament assert report post proclaim demand tout "
     "label dub brand term condemn dismiss criticise criticize praise accuse blast slam hail "
-    "scold decry denounce lambast mock liken proclaim sing".split())
-_SCARE = re.compile(r"\bso-called\s*\W$", re.I)
+    "scold decry denounce lambast mock liken sing").split())
+_SCARE = re.compile(r"\bso-called\s*\W$", re.IGNORECASE)
 # Nouns for people or offices speaking for someone: "Doe's spokesman" -> "spokesman for Jane Doe".
 _AGENT_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "office", "lawyer",
                 "attorney", "representative", "envoy", "deputy", "secretary", "campaign", "team", "staff",
