@@ -46,25 +46,31 @@ def find_positions(ctx: ArticleContext, dates: list[DateMention],
         holders: dict[str, tuple[str | None, set[int]]] = {}
         for stance in _stance_words(sent):
             for name, side, verb in _holders(ctx, coref, stance):
-                holders.setdefault(name, (side, set()))[1].update({verb.i, stance.i, stance.head.i})
-        for name in _quoted_holders(ctx, sent, speakers):
+                saying = _saying_above(verb)  # "X is ready ..., its minister said on Thursday"
+                verbs = {verb.i, stance.i, stance.head.i} | ({saying.i} if saying is not None else set())
+                holders.setdefault(name, (side, set()))[1].update(verbs)
+        quoted = _quoted_holders(ctx, sent, speakers)
+        for name in quoted:
             holders.setdefault(name, (None, set()))
         for name, (side, verbs) in holders.items():
-            found.append(PositionFact(name, side, sent.text.strip(), _statement_date(ctx, sent, verbs, dates),
-                                      ctx.cite_span(_trimmed(sent))))
+            date = _statement_date(ctx, sent, verbs, dates)
+            if not verbs and quoted.get(name):
+                date = quoted[name]  # in the speaker's own words: when the quotation was said
+            found.append(PositionFact(name, side, sent.text.strip(), date, ctx.cite_span(_trimmed(sent))))
     return found
 
 
-def _quote_speakers(ctx: ArticleContext, quotes: list[QuoteFact]) -> list[tuple[int, int, str]]:
-    """(start, end, speaker) of each quotation in the body, from what quotes.py found."""
-    said = [(_squash(q.text), q.speaker) for q in quotes if q.speaker and _squash(q.text)]
+def _quote_speakers(ctx: ArticleContext, quotes: list[QuoteFact]) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, speaker, date) of each quotation in the body, from what quotes.py found."""
+    said = [(_squash(q.text), q.speaker, q.date) for q in quotes if q.speaker and _squash(q.text)]
     out = []
     for s, e in quoted_ranges(ctx.doc):
         words = _squash(ctx.doc.text[s:e])
-        speaker = next((who for text, who in said if words and (text == words or min(len(text), len(words)) >= 20
-                                                                   and (text in words or words in text))), None)
-        if speaker:
-            out.append((s, e, speaker))
+        match = next(((who, when) for text, who, when in said
+                      if words and (text == words or min(len(text), len(words)) >= 20
+                                    and (text in words or words in text))), None)
+        if match:
+            out.append((s, e, match[0], match[1]))
     return out
 
 
@@ -73,7 +79,8 @@ def _squash(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
-def _quoted_holders(ctx: ArticleContext, sent: Span, speakers: list[tuple[int, int, str]]) -> list[str]:
+def _quoted_holders(ctx: ArticleContext, sent: Span,
+                    speakers: list[tuple[int, int, str, str | None]]) -> dict[str, str | None]:
     """Speakers of quotations in which a party states a position in its own words
     ("We will not accept ...", "Northland is ready to ...")."""
     out = []
@@ -81,7 +88,7 @@ def _quoted_holders(ctx: ArticleContext, sent: Span, speakers: list[tuple[int, i
         if not in_quote(tok):
             continue
         if _own_words_stance(tok):
-            out += [who for s, e, who in speakers if s <= tok.idx < e]
+            out += [(who, when) for s, e, who, when in speakers if s <= tok.idx < e]
             continue
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
@@ -92,8 +99,8 @@ def _quoted_holders(ctx: ArticleContext, sent: Span, speakers: list[tuple[int, i
         subj = _subject(verb)
         party = subj is not None and (subj.lower_ in ("we", "i", "us") or subj.ent_type_ in ("GPE", "ORG", "NORP"))
         if party:
-            out += [who for s, e, who in speakers if s <= tok.idx < e]
-    return list(dict.fromkeys(out))
+            out += [(who, when) for s, e, who, when in speakers if s <= tok.idx < e]
+    return dict(out)
 
 
 def _own_words_stance(tok: Token) -> bool:
