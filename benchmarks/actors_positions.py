@@ -23,17 +23,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from briefmemo import build_memo  # noqa: E402
-from briefmemo.assemble.common import norm  # noqa: E402
-from briefmemo.model import Memo  # noqa: E402
+from briefmemo import build_memo
+from briefmemo.assemble.common import norm
+from briefmemo.model import Memo
 
 CORPORA = [("seeds", ROOT / "seeds", ROOT / "tests" / "keys" / "seeds_actors.json")] + [
-    (p.parent.name, p.parent, p) for p in sorted((ROOT / "tests" / "fixtures" / "stories").glob("*/key.json"))]
+    (p.parent.name, p.parent, p) for p in sorted((ROOT / "tests" / "fixtures" / "stories").glob("*/key.json"))
+]
 
 
 def side_names(key: dict) -> dict[str, set[str]]:
     """Key side -> every way of writing it (name and aliases), normalised."""
-    return {name: {norm(name)} | {norm(a) for a in info.get("aliases", [])} for name, info in key["sides"].items()}
+    return {
+        name: {norm(name)} | {norm(a) for a in info.get("aliases", [])} for name, info in key["sides"].items()
+    }
 
 
 def same_side(predicted: str | None, key_side: str | None, sides: dict[str, set[str]]) -> bool:
@@ -56,7 +59,11 @@ def evaluate(memo: Memo, key: dict) -> dict[str, float]:
     actors = key["actors"]
     matched = {k["name"]: match_actor(memo, k) for k in actors}
     found = [a for a in matched.values() if a is not None]
-    people = [a for a in memo.actors if norm(a.name) not in side_words and a.name not in {s.name for s in memo.sides}]
+    people = [
+        a
+        for a in memo.actors
+        if norm(a.name) not in side_words and a.name not in {s.name for s in memo.sides}
+    ]
     key_names = {norm(k["name"]) for k in actors} | {norm(x) for k in actors for x in k.get("aliases", [])}
     key_names |= {norm(u["name"]) for u in key.get("unnamed_actors", [])}
     in_key = [a for a in people if norm(a.name) in key_names or any(norm(x) in key_names for x in a.aliases)]
@@ -69,22 +76,32 @@ def evaluate(memo: Memo, key: dict) -> dict[str, float]:
             pred = {norm(a.name)} | {norm(x) for x in a.aliases}
             pred_alias += len(pred)
             tp_alias += len(pred & gold)
-    right_side = sum(1 for k in actors if matched[k["name"]] is not None
-                     and same_side(matched[k["name"]].side, k.get("side"), sides))
+    right_side = sum(
+        1
+        for k in actors
+        if matched[k["name"]] is not None and same_side(matched[k["name"]].side, k.get("side"), sides)
+    )
     files = {s.id: s.file.rsplit("/", 1)[-1] for s in memo.sources}
     pred_positions = [(s.name, p) for s in memo.sides for p in s.positions]
 
     def holds(pred, kp) -> bool:
         side, p = pred
-        return (norm(kp["excerpt"]) in norm(p.text) and same_side(side, kp["side"], sides)
-                and any(files.get(c.source) == kp["file"] for c in p.citations))
+        return (
+            norm(kp["excerpt"]) in norm(p.text)
+            and same_side(side, kp["side"], sides)
+            and any(files.get(c.source) == kp["file"] for c in p.citations)
+        )
 
     hits = [next((pp for pp in pred_positions if holds(pp, kp)), None) for kp in key["positions"]]
-    sentence_only = sum(1 for kp in key["positions"] if any(norm(kp["excerpt"]) in norm(p.text) for _, p in pred_positions))
+    sentence_only = sum(
+        1 for kp in key["positions"] if any(norm(kp["excerpt"]) in norm(p.text) for _, p in pred_positions)
+    )
     correct_pred = sum(1 for pp in pred_positions if any(holds(pp, kp) for kp in key["positions"]))
     dated = [(kp, h) for kp, h in zip(key["positions"], hits) if h is not None and kp.get("date")]
     shifts = _shift_keys(key)
-    shift_hits = sum(1 for s in shifts if any(norm(s["excerpt"]) in norm(p.text) and p.note for _, p in pred_positions))
+    shift_hits = sum(
+        1 for s in shifts if any(norm(s["excerpt"]) in norm(p.text) and p.note for _, p in pred_positions)
+    )
     return {
         "actor_recall": len(found) / len(actors) if actors else 0.0,
         "actor_precision": len(in_key) / len(people) if people else 0.0,
@@ -94,9 +111,13 @@ def evaluate(memo: Memo, key: dict) -> dict[str, float]:
         "position_recall": sum(h is not None for h in hits) / len(hits) if hits else 0.0,
         "position_sentence_recall_any_side": sentence_only / len(hits) if hits else 0.0,
         "position_precision": correct_pred / len(pred_positions) if pred_positions else 0.0,
-        "position_date_accuracy": sum(h[1].date == kp["date"] for kp, h in dated) / len(dated) if dated else 0.0,
+        "position_date_accuracy": sum(h[1].date == kp["date"] for kp, h in dated) / len(dated)
+        if dated
+        else 0.0,
         "shifts_marked": shift_hits / len(shifts) if shifts else 0.0,
-        "n_key_positions": len(hits), "n_pred_positions": len(pred_positions), "n_key_shifts": len(shifts),
+        "n_key_positions": len(hits),
+        "n_pred_positions": len(pred_positions),
+        "n_key_shifts": len(shifts),
     }
 
 
@@ -115,15 +136,26 @@ def main() -> None:
     if "--json" in sys.argv:
         print(json.dumps(results, indent=2))
         return
-    cols = ["actor_recall", "actor_precision", "alias_precision", "alias_recall", "side_accuracy",
-            "position_recall", "position_sentence_recall_any_side", "position_precision",
-            "position_date_accuracy", "shifts_marked"]
+    cols = [
+        "actor_recall",
+        "actor_precision",
+        "alias_precision",
+        "alias_recall",
+        "side_accuracy",
+        "position_recall",
+        "position_sentence_recall_any_side",
+        "position_precision",
+        "position_date_accuracy",
+        "shifts_marked",
+    ]
     print(f"{'corpus':22s} " + " ".join(f"{c[:14]:>14s}" for c in cols))
     for name, r in results.items():
         print(f"{name:22s} " + " ".join(f"{r[c]:14.2f}" for c in cols))
     for name, r in results.items():
-        print(f"{name}: {r['n_key_positions']} key positions, {r['n_pred_positions']} memo positions, "
-              f"{r['n_key_shifts']} key shifts")
+        print(
+            f"{name}: {r['n_key_positions']} key positions, {r['n_pred_positions']} memo positions, "
+            f"{r['n_key_shifts']} key shifts"
+        )
 
 
 if __name__ == "__main__":

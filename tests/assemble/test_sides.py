@@ -19,7 +19,9 @@ CITE = Citation("S1", 0, 1)
 
 def _benchmark():
     """The scoring of benchmarks/actors_positions.py, so test and benchmark agree."""
-    spec = importlib.util.spec_from_file_location("actors_positions", ROOT / "benchmarks" / "actors_positions.py")
+    spec = importlib.util.spec_from_file_location(
+        "actors_positions", ROOT / "benchmarks" / "actors_positions.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -28,7 +30,9 @@ def _benchmark():
 def _facts(positions=(), votes=None, links=(), names=()) -> list[ArticleFacts]:
     f = ArticleFacts("S1", "2023-03-07")
     f.positions = [PositionFact(h, s, "text", None, CITE) for h, s in positions]
-    f.actors = [ActorFact("Jo Doe", side_votes=dict(votes or {}))] + [ActorFact(n, kind="place") for n in names]
+    f.actors = [ActorFact("Jo Doe", side_votes=dict(votes or {}))] + [
+        ActorFact(n, kind="place") for n in names
+    ]
     f.side_links = list(links)
     return [f]
 
@@ -46,8 +50,11 @@ def test_the_config_file_wins_over_the_gazetteer():
 
 
 def test_nationality_words_and_acronyms_are_learned_from_the_articles():
-    facts = _facts(positions=[("Vestria", "Vestria")], votes={"Vestrian": 3.0, "EU": 3.0},
-                   names=["European Union", "European Commission"])
+    facts = _facts(
+        positions=[("Vestria", "Vestria")],
+        votes={"Vestrian": 3.0, "EU": 3.0},
+        names=["European Union", "European Commission"],
+    )
     r = SideResolver(facts, {})
     assert r.side_of("Vestrian") == "Vestria"
     assert r.side_of("EU") == "European Union"
@@ -55,15 +62,21 @@ def test_nationality_words_and_acronyms_are_learned_from_the_articles():
 
 
 def test_a_place_the_text_ties_to_a_party_stands_for_it():
-    facts = _facts(positions=[("Vestria", "Vestria")], votes={"Vestrian": 3.0},
-                   links=[SideLink("Aldhaven", "Vestrian", "seat-apposition", 3.0)])
+    facts = _facts(
+        positions=[("Vestria", "Vestria")],
+        votes={"Vestrian": 3.0},
+        links=[SideLink("Aldhaven", "Vestrian", "seat-apposition", 3.0)],
+    )
     assert SideResolver(facts, {}).side_of("Aldhaven") == "Vestria"
 
 
 def test_a_later_position_that_contradicts_an_earlier_one_is_marked():
     before = Position("Carrow said the 44 percent share was not up for negotiation.", "2023-03-07", [CITE])
-    after = Position("Carrow said Morland could accept a share below its 44 percent if the cut was phased.",
-                     "2023-03-23", [CITE])
+    after = Position(
+        "Carrow said Morland could accept a share below its 44 percent if the cut was phased.",
+        "2023-03-23",
+        [CITE],
+    )
     mark_shifts([after, before], {"Carrow", "Morland"})
     assert after.note and after.note.startswith("changed since 2023-03-07")
     assert before.note is None
@@ -71,8 +84,9 @@ def test_a_later_position_that_contradicts_an_earlier_one_is_marked():
 
 def test_a_repeated_position_is_not_a_shift():
     first = Position("Japan will not sign a treaty before the islands are returned.", "2018-09-12", [CITE])
-    again = Position("Japan repeated it would not sign a treaty before the islands are returned.", "2018-10-18",
-                     [CITE])
+    again = Position(
+        "Japan repeated it would not sign a treaty before the islands are returned.", "2018-10-18", [CITE]
+    )
     mark_shifts([first, again], {"Japan"})
     assert again.note is None
 
@@ -82,7 +96,9 @@ def story_memos(nlp):
     from briefmemo import build_memo
 
     stories = sorted((ROOT / "tests" / "fixtures" / "stories").glob("*/key.json"))
-    return {p.parent.name: (build_memo([p.parent]), json.loads(p.read_text(encoding="utf-8"))) for p in stories}
+    return {
+        p.parent.name: (build_memo([p.parent]), json.loads(p.read_text(encoding="utf-8"))) for p in stories
+    }
 
 
 def _check(figures: dict, floors: dict) -> None:
@@ -117,7 +133,9 @@ def test_the_config_file_sets_an_actors_side(nlp):
     from briefmemo.config import Config
 
     folder = ROOT / "tests" / "fixtures" / "stories" / "grey_bank_mackerel"
-    memo = build_memo([folder], config=Config(sides={"Lucia Ferrante": "Mediators", "Mediators": "Mediators"}))
+    memo = build_memo(
+        [folder], config=Config(sides={"Lucia Ferrante": "Mediators", "Mediators": "Mediators"})
+    )
     ferrante = next(a for a in memo.actors if a.name == "Lucia Ferrante")
     assert ferrante.side == "Mediators"
     assert "Lucia Ferrante" in next(s for s in memo.sides if s.name == "Mediators").actors
@@ -138,16 +156,27 @@ def test_config_aliases_and_sides_are_read_and_checked(tmp_path):
     from briefmemo.errors import ConfigError
 
     path = tmp_path / "briefmemo.toml"
-    path.write_text('[aliases]\n"the minister" = "Jane Doe"\n\n'
-                    '[sides]\nNorthland = ["Jane Doe", "the Palace"]\nSouthland = "Port City"\n', encoding="utf-8")
+    path.write_text(
+        '[aliases]\n"the minister" = "Jane Doe"\n\n'
+        '[sides]\nNorthland = ["Jane Doe", "the Palace"]\nSouthland = "Port City"\n',
+        encoding="utf-8",
+    )
     cfg = load_config(path)
     assert cfg.aliases == {"the minister": "Jane Doe"}
-    assert cfg.sides == {"Jane Doe": "Northland", "the Palace": "Northland", "Northland": "Northland",
-                         "Port City": "Southland", "Southland": "Southland"}
+    assert cfg.sides == {
+        "Jane Doe": "Northland",
+        "the Palace": "Northland",
+        "Northland": "Northland",
+        "Port City": "Southland",
+        "Southland": "Southland",
+    }
     # a seat of power no gazetteer knows, set in the config, resolves however it is written
     assert SideResolver([], cfg.sides).side_of("Palace") == "Northland"
-    for bad in ('[aliases]\n"the minister" = 3\n', '[sides]\nNorthland = [1, 2]\n',
-                '[sides]\nNorthland = ["Jane Doe"]\nSouthland = ["Jane Doe"]\n'):
+    for bad in (
+        '[aliases]\n"the minister" = 3\n',
+        "[sides]\nNorthland = [1, 2]\n",
+        '[sides]\nNorthland = ["Jane Doe"]\nSouthland = ["Jane Doe"]\n',
+    ):
         path.write_text(bad, encoding="utf-8")
         with pytest.raises(ConfigError):
             load_config(path)

@@ -8,8 +8,10 @@ from briefmemo.extract import extract_article
 from briefmemo.ingest import load_article
 
 # Ingest wants a body of some length; this paragraph states nothing anyone wants.
-FILLER = ("The meeting took place in a large conference hall near the old harbour, where the two "
-          "delegations sat for a second day of technical discussions about fishing and water.")
+FILLER = (
+    "The meeting took place in a large conference hall near the old harbour, where the two "
+    "delegations sat for a second day of technical discussions about fishing and water."
+)
 
 
 def _facts(nlp, tmp_path: Path, body: str, published: str = "March 7, 2023"):
@@ -20,49 +22,71 @@ def _facts(nlp, tmp_path: Path, body: str, published: str = "March 7, 2023"):
 
 
 def test_the_holder_is_who_said_it_not_the_previous_subject(nlp, tmp_path):
-    _, facts = _facts(nlp, tmp_path, "Moscow suggested a treaty without preconditions. "
-                                     "But Tokyo later said it still wants the islands back first.")
+    _, facts = _facts(
+        nlp,
+        tmp_path,
+        "Moscow suggested a treaty without preconditions. "
+        "But Tokyo later said it still wants the islands back first.",
+    )
     holders = {p.holder for p in facts.positions if "wants the islands" in p.text}
     assert holders == {"Tokyo"}
 
 
 def test_a_role_phrase_with_a_nationality_holds_a_position_for_its_side(nlp, tmp_path):
-    _, facts = _facts(nlp, tmp_path, "A Morlandic government spokesman said Port Anselm would respond "
-                                     "proportionately to any port closure.")
+    _, facts = _facts(
+        nlp,
+        tmp_path,
+        "A Morlandic government spokesman said Port Anselm would respond "
+        "proportionately to any port closure.",
+    )
     spokesman = [p for p in facts.positions if p.holder == "A Morlandic government spokesman"]
     assert spokesman and spokesman[0].side == "Morlandic"
 
 
 def test_the_date_is_when_it_was_said_not_another_date_of_the_sentence(nlp, tmp_path):
     # Published Tuesday 2023-03-07; "on Monday" is the 6th; "in January" is the accord's.
-    _, facts = _facts(nlp, tmp_path, "Vestrian Fisheries Minister Ingrid Salvesen said on Monday that her "
-                                     "government would not renew the accord, which expired in January.")
+    _, facts = _facts(
+        nlp,
+        tmp_path,
+        "Vestrian Fisheries Minister Ingrid Salvesen said on Monday that her "
+        "government would not renew the accord, which expired in January.",
+    )
     (position,) = facts.positions
     assert position.holder == "Ingrid Salvesen" and position.date == "2023-03-06"
 
 
 def test_a_party_stating_its_line_in_a_quotation_is_the_speakers_position(nlp, tmp_path):
-    _, facts = _facts(nlp, tmp_path, "Darsanian Energy Minister Rustam Achilov spoke in Merovac on Tuesday.\n\n"
-                                     "He added: \"But a drought protocol is not a quota. Darsana will not "
-                                     "accept a fixed share of its own river.\"")
+    _, facts = _facts(
+        nlp,
+        tmp_path,
+        "Darsanian Energy Minister Rustam Achilov spoke in Merovac on Tuesday.\n\n"
+        'He added: "But a drought protocol is not a quota. Darsana will not '
+        'accept a fixed share of its own river."',
+    )
     held = {p.holder for p in facts.positions if "will not accept a fixed share" in p.text}
     assert held == {"Rustam Achilov"}
 
 
 def test_facts_are_not_positions_and_citations_hold_the_sentence(nlp, tmp_path):
-    article, facts = _facts(nlp, tmp_path, "The talks broke down in April. Qalira demanded on Tuesday "
-                                           "a legally binding guarantee of water.")
+    article, facts = _facts(
+        nlp,
+        tmp_path,
+        "The talks broke down in April. Qalira demanded on Tuesday a legally binding guarantee of water.",
+    )
     assert [p.holder for p in facts.positions] == ["Qalira"]
     for p in facts.positions:
-        assert p.text in article.text[p.citation.start:p.citation.end]
+        assert p.text in article.text[p.citation.start : p.citation.end]
 
 
 def test_each_party_of_a_shared_stance_holds_it(nlp, tmp_path):
-    _, facts = _facts(nlp, tmp_path,
-                      "The projects include aquaculture and wind power. While Russia is eager to develop its "
-                      "Far East, Japan hopes that carrying out the projects will pave the way toward settling "
-                      "the long-running dispute.\n\nEarlier this week in Tokyo, Japanese Prime Minister Shinzo Abe "
-                      "and U.S. President Donald Trump agreed to maximize pressure on North Korea.")
+    _, facts = _facts(
+        nlp,
+        tmp_path,
+        "The projects include aquaculture and wind power. While Russia is eager to develop its "
+        "Far East, Japan hopes that carrying out the projects will pave the way toward settling "
+        "the long-running dispute.\n\nEarlier this week in Tokyo, Japanese Prime Minister Shinzo Abe "
+        "and U.S. President Donald Trump agreed to maximize pressure on North Korea.",
+    )
     by_text = {}
     for p in facts.positions:
         by_text.setdefault(p.text[:20], set()).add(p.holder)

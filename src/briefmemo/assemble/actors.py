@@ -19,8 +19,9 @@ from .sides import PERSON, SideResolver, mark_shifts, term_key
 MIN_SCORE = 2
 
 
-def build_actors(facts: list[ArticleFacts], names: dict[str, str], quotes: list[Quote],
-                 sides_config: dict[str, str]) -> list[Actor]:
+def build_actors(
+    facts: list[ArticleFacts], names: dict[str, str], quotes: list[Quote], sides_config: dict[str, str]
+) -> list[Actor]:
     resolver = SideResolver(facts, sides_config, names)
     merged = _merge(facts, names)
     places = {n for n, a in merged.items() if a.kind == "place" or _is_place(a, resolver)}
@@ -33,8 +34,9 @@ def build_actors(facts: list[ArticleFacts], names: dict[str, str], quotes: list[
         if not _matters(a, spoken, held):
             continue
         positions = _finish(held.pop(a.name, []), a.name)
-        actors.append(Actor(a.name, sorted(a.aliases - {a.name}), resolver.person_sides.get(a.name), a.role,
-                            positions))
+        actors.append(
+            Actor(a.name, sorted(a.aliases - {a.name}), resolver.person_sides.get(a.name), a.role, positions)
+        )
     actors += _unnamed_actors(held, resolver)
     for side, ps in sorted(held.items()):  # what remains is held by a side as a whole
         if side in resolver.person_sides.values() or resolver.side_of(side) == side:
@@ -78,8 +80,12 @@ def _is_place(a: ActorFact, resolver: SideResolver) -> bool:
     an "organisation" that is a country or a seat of power ("the Palace said")."""
     if a.kind == "org":
         return resolver.own_side(a.name) is not None or term_key(a.name) in resolver.links
-    return a.role is None and not a.side_votes and resolver.side_of(a.name) is not None \
+    return (
+        a.role is None
+        and not a.side_votes
+        and resolver.side_of(a.name) is not None
         and not _linked_only(a.name, resolver)
+    )
 
 
 def _linked_only(name: str, resolver: SideResolver) -> bool:
@@ -88,7 +94,9 @@ def _linked_only(name: str, resolver: SideResolver) -> bool:
     return not any(resolver.own_side(w) for w in words) and resolver.own_side(name) is None
 
 
-def _resolve_people_sides(people: dict[str, ActorFact], resolver: SideResolver, config: dict[str, str]) -> None:
+def _resolve_people_sides(
+    people: dict[str, ActorFact], resolver: SideResolver, config: dict[str, str]
+) -> None:
     """Side by weighted votes of the title/apposition words; "person:X" votes (a spokeswoman
     for X) are counted once X's own side is known. The config file wins."""
     for final in (False, True):
@@ -112,8 +120,13 @@ def _resolve_people_sides(people: dict[str, ActorFact], resolver: SideResolver, 
             resolver.person_sides[a.name] = override
 
 
-def _held_positions(facts: list[ArticleFacts], names: dict[str, str], people: dict[str, ActorFact],
-                    places: set[str], resolver: SideResolver) -> dict[str, list[Position]]:
+def _held_positions(
+    facts: list[ArticleFacts],
+    names: dict[str, str],
+    people: dict[str, ActorFact],
+    places: set[str],
+    resolver: SideResolver,
+) -> dict[str, list[Position]]:
     """Positions by holder: a person's canonical name, or the side a place or party term names."""
     held: dict[str, list[Position]] = defaultdict(list)
     for p in (p for f in facts for p in f.positions):
@@ -123,8 +136,13 @@ def _held_positions(facts: list[ArticleFacts], names: dict[str, str], people: di
     return held
 
 
-def _holder(p: PositionFact, names: dict[str, str], people: dict[str, ActorFact], places: set[str],
-            resolver: SideResolver) -> str | None:
+def _holder(
+    p: PositionFact,
+    names: dict[str, str],
+    people: dict[str, ActorFact],
+    places: set[str],
+    resolver: SideResolver,
+) -> str | None:
     if _is_role_phrase(p.holder) and resolver.side_of(p.side):
         return ROLE + _role_name(p.holder) + "|" + (resolver.side_of(p.side) or "")
     name = names.get(p.holder, p.holder)
@@ -138,18 +156,35 @@ def _holder(p: PositionFact, names: dict[str, str], people: dict[str, ActorFact]
 
 ROLE = "role:"
 # Heads of phrases that stand for one unnamed person ("a Northland government spokesman").
-_ROLE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "diplomat", "minister", "envoy",
-               "negotiator", "ambassador", "aide", "adviser", "advisor", "source"}
+_ROLE_NOUNS = {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "diplomat",
+    "minister",
+    "envoy",
+    "negotiator",
+    "ambassador",
+    "aide",
+    "adviser",
+    "advisor",
+    "source",
+}
 
 
 def _is_role_phrase(holder: str) -> bool:
     words = holder.split()
     # "its minister" points back to someone named before: the side holds it, not a new actor
-    return len(words) >= 2 and words[-1] in _ROLE_NOUNS and words[0].lower() not in ("its", "his", "her", "their")
+    return (
+        len(words) >= 2
+        and words[-1] in _ROLE_NOUNS
+        and words[0].lower() not in ("its", "his", "her", "their")
+    )
 
 
 def _role_name(phrase: str) -> str:
-    """"A Northland official" -> "a Northland official": the role as a speaker is named."""
+    """ "A Northland official" -> "a Northland official": the role as a speaker is named."""
     first, _, rest = phrase.partition(" ")
     return (first.lower() if first in ("A", "An", "The") else first) + " " + rest
 
@@ -159,7 +194,7 @@ def _unnamed_actors(held: dict[str, list[Position]], resolver: SideResolver) -> 
     government spokesman"), on the side the role's words name."""
     out = []
     for key in sorted(k for k in held if k.startswith(ROLE)):
-        name, _, side = key[len(ROLE):].partition("|")
+        name, _, side = key[len(ROLE) :].partition("|")
         positions = held.pop(key)
         for p in positions:
             p.holder = name
@@ -177,7 +212,9 @@ def _matters(a: ActorFact, spoken: Counter[str], held: dict[str, list[Position]]
     # a leader named with the title of his party and named again is no passing mention
     titled = a.role is not None and a.side_votes and a.mentions >= 3
     # named once but with a title and speaking (a briefing official) is no passing mention either
-    return bool(acts or titled) and (a.mentions + spoken[a.name] >= MIN_SCORE or (bool(acts) and a.role is not None))
+    return bool(acts or titled) and (
+        a.mentions + spoken[a.name] >= MIN_SCORE or (bool(acts) and a.role is not None)
+    )
 
 
 def _finish(positions: list[Position], holder: str) -> list[Position]:

@@ -22,6 +22,9 @@ def global_names(facts: list[ArticleFacts], config: dict[str, str]) -> dict[str,
 
 def _fullest(name: str, full: Counter[str]) -> str:
     last = name.split()[-1]
-    matches = [n for n in full if n.split()[-1] == last and (" " not in name or n.endswith(name)
-                                                            or name.endswith(" " + n))]
+    matches = [
+        n
+        for n in full
+        if n.split()[-1] == last and (" " not in name or n.endswith(name) or name.endswith(" " + n))
+    ]
     return max(matches, key=lambda n: (full[n], len(n), n)) if matches else name

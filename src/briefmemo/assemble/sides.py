@@ -30,7 +30,7 @@ _MIN_LINK_WEIGHT = 0.5
 def term_key(term: str) -> str:
     """Lookup form of a term: lower case, no dots, possessive or leading article."""
     t = re.sub(r"(’s|'s|’)$", "", term.strip())
-    t = re.sub(r"^(the)\s+", "", t, flags=re.I).replace(".", "")
+    t = re.sub(r"^(the)\s+", "", t, flags=re.IGNORECASE).replace(".", "")
     return re.sub(r"\s+", " ", t).strip().lower()
 
 
@@ -58,9 +58,9 @@ def gazetteer() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _capital_forms(capital: str | list[str] | None) -> list[str]:
-    """"Washington D.C." is written "Washington" in running text (some countries list several)."""
+    """ "Washington D.C." is written "Washington" in running text (some countries list several)."""
     out = []
-    for cap in ([capital] if isinstance(capital, str) else capital or []):
+    for cap in [capital] if isinstance(capital, str) else capital or []:
         short = " ".join(w for w in cap.split() if "." not in w)
         out += [cap, short] if short and short != cap else [cap]
     return out
@@ -69,7 +69,9 @@ def _capital_forms(capital: str | list[str] | None) -> list[str]:
 class SideResolver:
     """Resolve side terms to side names with config, gazetteer and the articles' own links."""
 
-    def __init__(self, facts: list[ArticleFacts], config: dict[str, str], names: dict[str, str] | None = None):
+    def __init__(
+        self, facts: list[ArticleFacts], config: dict[str, str], names: dict[str, str] | None = None
+    ):
         self.config = {term_key(k): v for k, v in config.items()}
         self.names = names or {}  # person name variant -> canonical name
         self.surnames: dict[str, str] = {}
@@ -89,7 +91,7 @@ class SideResolver:
         if not term or depth > 3:
             return None
         if term.startswith(PERSON):
-            return self.person_sides.get(term[len(PERSON):])
+            return self.person_sides.get(term[len(PERSON) :])
         key = term_key(term)
         found = self._direct(term, key)
         person = self._person(term)
@@ -124,7 +126,9 @@ class SideResolver:
             return self.acronyms[key]
         if key in self.demonyms:
             return self._direct(self.demonyms[key], term_key(self.demonyms[key])) or self.demonyms[key]
-        if key in {term_key(v) for v in self.acronyms.values()} | {term_key(v) for v in self.demonyms.values()}:
+        if key in {term_key(v) for v in self.acronyms.values()} | {
+            term_key(v) for v in self.demonyms.values()
+        }:
             return next(v for v in [*self.acronyms.values(), *self.demonyms.values()] if term_key(v) == key)
         return None
 
@@ -140,7 +144,7 @@ class SideResolver:
         return side if weight >= _MIN_LINK_WEIGHT else None
 
     def _by_words(self, term: str, depth: int) -> str | None:
-        """"Northlandic Fishermen's Association", "the Northland government": a word of it."""
+        """ "Northlandic Fishermen's Association", "the Northland government": a word of it."""
         for word in re.findall(r"[A-Z][\w’'.-]*", term):
             side = self.own_side(word)
             if side:
@@ -148,11 +152,13 @@ class SideResolver:
         return None
 
     def _by_first_word(self, key: str) -> str | None:
-        """"European Commission" belongs to "European Union" when that is a side."""
+        """ "European Commission" belongs to "European Union" when that is a side."""
         first = key.split()[0]
         sides = {*self.acronyms.values(), *self.demonyms.values()}
-        return next((s for s in sorted(sides) if " " in s and term_key(s).split()[0] == first
-                     and term_key(s) != key), None)
+        return next(
+            (s for s in sorted(sides) if " " in s and term_key(s).split()[0] == first and term_key(s) != key),
+            None,
+        )
 
 
 def _term_pool(facts: list[ArticleFacts]) -> Counter[str]:
@@ -171,7 +177,7 @@ def _term_pool(facts: list[ArticleFacts]) -> Counter[str]:
 
 
 def _acronyms(pool: Counter[str]) -> dict[str, str]:
-    """"EU" / "U.N." -> the name spelled out in the articles ("European Union"), else itself."""
+    """ "EU" / "U.N." -> the name spelled out in the articles ("European Union"), else itself."""
     out: dict[str, str] = {}
     names = [t for t in pool if len(t.split()) >= 2 and all(w[:1].isupper() for w in t.split())]
     for term in pool:
@@ -215,8 +221,13 @@ def _country_of(demonym: str, places: Iterable[str], pool: Counter[str]) -> str 
 
 # -- sides of the memo ---------------------------------------------------------------------
 
-def build_sides(actors: list[Actor], facts: list[ArticleFacts], config: dict[str, str],
-                names: dict[str, str] | None = None) -> list[Side]:
+
+def build_sides(
+    actors: list[Actor],
+    facts: list[ArticleFacts],
+    config: dict[str, str],
+    names: dict[str, str] | None = None,
+) -> list[Side]:
     """One Side per party with its metonyms, its actors (ranked) and positions (newest first)."""
     resolver = SideResolver(facts, config, names)
     resolver.person_sides = {a.name: a.side for a in actors if a.side}
@@ -244,9 +255,9 @@ def _aliases(name: str, resolver: SideResolver, people: set[str]) -> list[str]:
         person = resolver._person(t)
         if key == term_key(name) or not t[:1].isupper() or (person and (person != t or person in people)):
             continue  # a person's name, not a metonym (a one-word "person" that is a place is kept)
-        if resolver.side_of(t) == name and (resolver.own_side(t) == name or resolver._by_links(key, 0) == name):
-            if key not in out or out[key].isupper():
-                out[key] = t  # "Port City" rather than a dateline's "PORT CITY"
+        named = resolver.own_side(t) == name or resolver._by_links(key, 0) == name
+        if resolver.side_of(t) == name and named and (key not in out or out[key].isupper()):
+            out[key] = t  # "Port City" rather than a dateline's "PORT CITY"
     return sorted(out.values())
 
 
@@ -262,16 +273,91 @@ def _dedup(positions: list[Position]) -> list[Position]:
 
 # -- positions that moved ------------------------------------------------------------------
 
-_NEG = re.compile(r"\b(not|never|no|n[’']t|cannot|refus\w*|reject\w*|unnecessary|oppos\w*|dismiss\w*|"
-                  r"rule[sd]? out|won[’']t)\b", re.I)
-_POS = re.compile(r"\b(ready|prepared|willing|accept\w*|agree\w*|offer\w*|propos\w*|let[’']s|"
-                  r"consider\w*|open to)\b", re.I)
-_CHANGE = re.compile(r"\b(revers\w*|shift\w*|u-turn|change of tone|sign of movement|soften\w*|backed down|"
-                     r"no longer|for the first time|marked change|climb\w* down|drop(ped|s)? (its|his|her) "
-                     r"(demand|opposition|objection))\b", re.I)
-_STOP = set("the a an and or of to in on at by for with from that this it its their his her is was are were "
-            "be been has have had will would could should may might must can said says say told not no any "
-            "but as if than then they he she we our us i you which who there what when also still".split())
+_NEG = re.compile(
+    r"\b(not|never|no|n[’']t|cannot|refus\w*|reject\w*|unnecessary|oppos\w*|dismiss\w*|"
+    r"rule[sd]? out|won[’']t)\b",
+    re.IGNORECASE,
+)
+_POS = re.compile(
+    r"\b(ready|prepared|willing|accept\w*|agree\w*|offer\w*|propos\w*|let[’']s|"
+    r"consider\w*|open to)\b",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(
+    r"\b(revers\w*|shift\w*|u-turn|change of tone|sign of movement|soften\w*|backed down|"
+    r"no longer|for the first time|marked change|climb\w* down|drop(ped|s)? (its|his|her) "
+    r"(demand|opposition|objection))\b",
+    re.IGNORECASE,
+)
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "said",
+        "says",
+        "say",
+        "told",
+        "not",
+        "no",
+        "any",
+        "but",
+        "as",
+        "if",
+        "than",
+        "then",
+        "they",
+        "he",
+        "she",
+        "we",
+        "our",
+        "us",
+        "i",
+        "you",
+        "which",
+        "who",
+        "there",
+        "what",
+        "when",
+        "also",
+        "still",
+    ]
+)
 
 
 def mark_shifts(positions: list[Position], names: set[str]) -> None:

@@ -20,8 +20,29 @@ _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "prime",
 # Capitalised words shaped like a nationality adjective ("Northlandic", "Southian", "Westish").
 DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ic|ese|ish|i)$")
 _FORMER = {"former", "ex", "onetime", "then", "retired", "late"}
-SAY_VERBS = frozenset("say tell add state declare stress reiterate repeat announce insist warn "
-                      "confirm signal write note explain reply respond argue".split())
+SAY_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "state",
+        "declare",
+        "stress",
+        "reiterate",
+        "repeat",
+        "announce",
+        "insist",
+        "warn",
+        "confirm",
+        "signal",
+        "write",
+        "note",
+        "explain",
+        "reply",
+        "respond",
+        "argue",
+    ]
+)
 # How direct each kind of evidence for a side is (a title beats a reported clause).
 W_TITLE, W_APPOS, W_POSSESSOR, W_CLAUSE = 3.0, 3.0, 2.0, 1.0
 
@@ -33,7 +54,7 @@ def person_spans(doc: Doc) -> list[Span]:
         start = ent.start
         while start < ent.end - 1 and doc[start].pos_ != "PROPN":
             start += 1
-        span = doc[start:ent.end]
+        span = doc[start : ent.end]
         if any(t.is_alpha for t in span) and doc[start].pos_ == "PROPN" and not _is_place_owner(span):
             spans.append(span)
     return spans
@@ -48,11 +69,27 @@ def _is_place_owner(span: Span) -> bool:
         return False  # a surname the article gives in full elsewhere is a person
     owned = nxt.head if nxt.head.i != span.root.i else span.root.head
     return owned.lemma_.lower() in _OFFICES or any(
-        t.lemma_.lower() in _OFFICES for t in span.doc[span.end + 1:span.end + 4])
+        t.lemma_.lower() in _OFFICES for t in span.doc[span.end + 1 : span.end + 4]
+    )
 
 
-_OFFICES = {"minister", "ministry", "president", "presidency", "government", "capital", "parliament",
-            "embassy", "army", "navy", "foreign", "prime", "leader", "cabinet", "delegation"}
+_OFFICES = {
+    "minister",
+    "ministry",
+    "president",
+    "presidency",
+    "government",
+    "capital",
+    "parliament",
+    "embassy",
+    "army",
+    "navy",
+    "foreign",
+    "prime",
+    "leader",
+    "cabinet",
+    "delegation",
+}
 
 
 def canonical_names(spans: list[Span]) -> dict[str, str]:
@@ -63,8 +100,9 @@ def canonical_names(spans: list[Span]) -> dict[str, str]:
     for name in counts:
         last = name.split()[-1]
         first = name.split()[0]
-        match = next((f for f in full if f.split()[-1] == last or
-                      (" " not in name and f.split()[0] == first)), None)
+        match = next(
+            (f for f in full if f.split()[-1] == last or (" " not in name and f.split()[0] == first)), None
+        )
         mapping[name] = match or name
     return mapping
 
@@ -88,7 +126,7 @@ def role_before(span: Span) -> Span | None:
     doc, start = span.doc, span.start
     while start > span.sent.start and _title_word(doc[start - 1]):
         start -= 1
-    words = doc[start:span.start]
+    words = doc[start : span.start]
     capitalised = any(t.is_title or (t.is_upper and len(t.text.strip(".")) > 1) for t in words)  # "EU envoy"
     if not len(words) or not capitalised or all(t.ent_type_ == "GPE" for t in words):
         return None
@@ -119,7 +157,7 @@ def side_terms(phrase: Span) -> list[str]:
 def term_text(text: str) -> str:
     """A side term as a lookup key: without "the", possessive or surrounding punctuation
     (an abbreviation keeps its last dot: "U.N.")."""
-    text = text.strip(" ,;:\"“”()")
+    text = text.strip(' ,;:"“”()')
     text = re.sub(r"(’s|'s|’|')$", "", text)
     if not re.search(r"\b[A-Z]\.$", text):
         text = text.rstrip(".")
@@ -157,17 +195,15 @@ def find_actors(ctx: ArticleContext) -> list[ActorFact]:
 
 
 def _according_to(span: Span) -> bool:
-    """"..., according to Jane Doe": the source of a statement, as much as its subject."""
+    """ "..., according to Jane Doe": the source of a statement, as much as its subject."""
     head = span.root.head
     return span.root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
 def _role_aliases(ctx: ArticleContext, actors: dict[str, ActorFact]) -> None:
-    """"the Northlandic leader", "the minister": a definite role phrase the article uses for a
+    """ "the Northlandic leader", "the minister": a definite role phrase the article uses for a
     named person (resolved backwards by coref) is one of that person's names."""
-    from .coref import Coref  # coref builds on this module
-
-    coref = Coref(ctx.doc)
+    coref = coref_for(ctx.doc)
     for tok in ctx.doc:
         if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or in_quote(tok):
             continue
@@ -179,7 +215,7 @@ def _role_aliases(ctx: ArticleContext, actors: dict[str, ActorFact]) -> None:
             continue
         actor = actors.get(ctx.names.get(_clean(person.text), _clean(person.text)))
         if actor is not None:
-            actor.aliases.add(ctx.doc[det.i:tok.i + 1].text)
+            actor.aliases.add(ctx.doc[det.i : tok.i + 1].text)
 
 
 def _vote(actor: ActorFact, terms: list[str], weight: float) -> None:
@@ -196,13 +232,13 @@ def appositions(span: Span) -> list[Span]:
         head = root.head
         words = [t for t in head.subtree if t.i < span.start and t.dep_ != "punct"]
         if words:
-            out.insert(0, span.doc[min(t.i for t in words):head.i + 1])
+            out.insert(0, span.doc[min(t.i for t in words) : head.i + 1])
     return out
 
 
 def _subtree(tok: Token) -> Span:
     words = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct")]
-    return tok.doc[min(t.i for t in words):max(t.i for t in words) + 1]
+    return tok.doc[min(t.i for t in words) : max(t.i for t in words) + 1]
 
 
 def possessor_terms(ctx: ArticleContext, phrase: Span) -> list[str]:
@@ -238,7 +274,7 @@ def party_before(doc: Doc, i: int) -> list[str]:
 
 
 def _reported_party(span: Span) -> list[str]:
-    """"Northland will ..., Jane Doe said": a speaker voicing a country's line likely speaks for it."""
+    """ "Northland will ..., Jane Doe said": a speaker voicing a country's line likely speaks for it."""
     verb = span.root.head
     if span.root.dep_ != "nsubj" or verb.lemma_.lower() not in SAY_VERBS:
         return []
@@ -261,23 +297,45 @@ def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
     return doc.user_data["briefmemo_quoted"]
 
 
+def coref_for(doc: Doc):  # type: ignore[no-untyped-def]
+    """One coref resolver per parsed article, shared by the extractors (kept on the doc;
+    the parse cache does not store user data)."""
+    if "briefmemo_coref" not in doc.user_data:
+        from .coref import Coref  # coref builds on this module
+
+        doc.user_data["briefmemo_coref"] = Coref(doc)
+    return doc.user_data["briefmemo_coref"]
+
+
 def in_quote(tok: Token) -> bool:
     """Is the token inside a quotation (someone's words, not the reporter's)?"""
     return any(s <= tok.idx < e for s, e in quoted_ranges(tok.doc))
 
 
-_COMMITMENT = {"will", "would", "'ll", "ready", "prepared", "willing", "want", "intend", "plan", "seek", "offer"}
+_COMMITMENT = {
+    "will",
+    "would",
+    "'ll",
+    "ready",
+    "prepared",
+    "willing",
+    "want",
+    "intend",
+    "plan",
+    "seek",
+    "offer",
+}
 
 
 def _commits(clause: Token) -> bool:
-    """"Northland will ... / is ready to ...": a party's own commitment, which its officials
+    """ "Northland will ... / is ready to ...": a party's own commitment, which its officials
     announce; "Northland must ..." is as often a demand on another party."""
     words = [clause] + [c for c in clause.children if c.dep_ in ("aux", "acomp")]
     return any(w.lower_ in _COMMITMENT or w.lemma_.lower() in _COMMITMENT for w in words)
 
 
 def _reported_person(ctx: ArticleContext, span: Span) -> list[str]:
-    """"Jane Doe asked ..., according to <official>": an official briefing on what a leader
+    """ "Jane Doe asked ..., according to <official>": an official briefing on what a leader
     said most often speaks for that leader's side."""
     if not _according_to(span):
         return []
@@ -299,7 +357,10 @@ def find_org_actors(ctx: ArticleContext) -> list[ActorFact]:
         kind = "org" if ent.label_ == "ORG" else "place"
         actor = found.setdefault(name, ActorFact(name, kind=kind))
         actor.mentions += 1
-        if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.lemma_.lower() in SAY_VERBS | STANCE_LEMMAS:
+        if (
+            ent.root.dep_ in ("nsubj", "nsubjpass")
+            and ent.root.head.lemma_.lower() in SAY_VERBS | STANCE_LEMMAS
+        ):
             actor.as_subject += 1
         _vote(actor, [t for t in side_terms(ent) if t != name], W_TITLE)
     for ent in (e for e in ctx.doc.ents if e.label_ == "PERSON" and len(e) == 1):
@@ -312,9 +373,44 @@ def find_org_actors(ctx: ArticleContext) -> list[ActorFact]:
 
 # Lemmas of verbs by which a party states a position (shared with positions.py).
 STANCE_LEMMAS = frozenset(
-    "want propose insist demand reject offer warn refuse suggest seek hope intend agree oppose "
-    "urge push wish need accept welcome criticise criticize condemn threaten promise "
-    "vow pledge ask study consider rule dismiss invoke accuse decide".split())
+    [
+        "want",
+        "propose",
+        "insist",
+        "demand",
+        "reject",
+        "offer",
+        "warn",
+        "refuse",
+        "suggest",
+        "seek",
+        "hope",
+        "intend",
+        "agree",
+        "oppose",
+        "urge",
+        "push",
+        "wish",
+        "need",
+        "accept",
+        "welcome",
+        "criticise",
+        "criticize",
+        "condemn",
+        "threaten",
+        "promise",
+        "vow",
+        "pledge",
+        "ask",
+        "study",
+        "consider",
+        "rule",
+        "dismiss",
+        "invoke",
+        "accuse",
+        "decide",
+    ]
+)
 
 
 def canonical(ctx: ArticleContext, text: str) -> str:

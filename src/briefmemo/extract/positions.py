@@ -12,21 +12,72 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .actors import (SAY_VERBS, STANCE_LEMMAS, canonical, in_quote, party_before, possessor_terms, quoted_ranges,
-                     side_terms, term_text)
+from .actors import (
+    SAY_VERBS,
+    STANCE_LEMMAS,
+    canonical,
+    coref_for,
+    in_quote,
+    party_before,
+    possessor_terms,
+    quoted_ranges,
+    side_terms,
+    term_text,
+)
 from .context import ArticleContext
 from .dates import governing_verb
 from .facts import DateMention, PositionFact, QuoteFact
 
 STANCE_VERBS = STANCE_LEMMAS  # kept under its old name for callers
 STANCE_ADJECTIVES = frozenset(
-    "ready eager keen prepared willing reluctant unwilling determined concerned opposed open "
-    "committed adamant firm unhappy wary valid invalid unacceptable unnecessary necessary vital "
-    "essential".split())
+    [
+        "ready",
+        "eager",
+        "keen",
+        "prepared",
+        "willing",
+        "reluctant",
+        "unwilling",
+        "determined",
+        "concerned",
+        "opposed",
+        "open",
+        "committed",
+        "adamant",
+        "firm",
+        "unhappy",
+        "wary",
+        "valid",
+        "invalid",
+        "unacceptable",
+        "unnecessary",
+        "necessary",
+        "vital",
+        "essential",
+    ]
+)
 # Nouns that name a stance: "reiterated his desire to ...", "repeating the country's stance that ...".
 STANCE_NOUNS = frozenset(
-    "desire wish demand position stance proposal offer idea condition insistence opposition "
-    "readiness willingness intention call refusal priority".split())
+    [
+        "desire",
+        "wish",
+        "demand",
+        "position",
+        "stance",
+        "proposal",
+        "offer",
+        "idea",
+        "condition",
+        "insistence",
+        "opposition",
+        "readiness",
+        "willingness",
+        "intention",
+        "call",
+        "refusal",
+        "priority",
+    ]
+)
 _MODALS = {"must", "should", "need", "would", "will", "could", "cannot", "ca", "wo"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _RELATIVE = {"which", "who", "that"}
@@ -35,11 +86,10 @@ _PERSON_PRONOUNS = {"he", "she", "i"}
 _NOT_PARTIES = {"some", "experts", "analysts", "critics", "observers", "people", "talks", "deal"}
 
 
-def find_positions(ctx: ArticleContext, dates: list[DateMention],
-                   quotes: list[QuoteFact] | None = None) -> list[PositionFact]:
-    from .coref import Coref  # coref builds on this package's actors module
-
-    coref = Coref(ctx.doc)
+def find_positions(
+    ctx: ArticleContext, dates: list[DateMention], quotes: list[QuoteFact] | None = None
+) -> list[PositionFact]:
+    coref = coref_for(ctx.doc)
     speakers = _quote_speakers(ctx, quotes or [])
     found = []
     for sent in ctx.doc.sents:
@@ -66,9 +116,15 @@ def _quote_speakers(ctx: ArticleContext, quotes: list[QuoteFact]) -> list[tuple[
     out = []
     for s, e in quoted_ranges(ctx.doc):
         words = _squash(ctx.doc.text[s:e])
-        match = next(((who, when) for text, who, when in said
-                      if words and (text == words or min(len(text), len(words)) >= 20
-                                    and (text in words or words in text))), None)
+        match = next(
+            (
+                (who, when)
+                for text, who, when in said
+                if words
+                and (text == words or min(len(text), len(words)) >= 20 and (text in words or words in text))
+            ),
+            None,
+        )
         if match:
             out.append((s, e, match[0], match[1]))
     return out
@@ -79,8 +135,9 @@ def _squash(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
-def _quoted_holders(ctx: ArticleContext, sent: Span,
-                    speakers: list[tuple[int, int, str, str | None]]) -> dict[str, str | None]:
+def _quoted_holders(
+    ctx: ArticleContext, sent: Span, speakers: list[tuple[int, int, str, str | None]]
+) -> dict[str, str | None]:
     """Speakers of quotations in which a party states a position in its own words
     ("We will not accept ...", "Northland is ready to ...")."""
     out = []
@@ -97,7 +154,9 @@ def _quoted_holders(ctx: ArticleContext, sent: Span,
             continue
         verb = tok if tok.pos_ != "ADJ" else tok.head
         subj = _subject(verb)
-        party = subj is not None and (subj.lower_ in ("we", "i", "us") or subj.ent_type_ in ("GPE", "ORG", "NORP"))
+        party = subj is not None and (
+            subj.lower_ in ("we", "i", "us") or subj.ent_type_ in ("GPE", "ORG", "NORP")
+        )
         if party:
             out += [(who, when) for s, e, who, when in speakers if s <= tok.idx < e]
     return dict(out)
@@ -140,11 +199,18 @@ def _stance_words(sent: Span) -> list[Token]:
             out.append(tok)  # "Northland hopes that ...", where "hopes" was read as a noun or "hop"
         elif lemma == "call" and any(c.lower_ == "for" for c in tok.children):
             out.append(tok)  # "call for" states a demand; "called it blackmail" does not
-        elif tok.lower_ in STANCE_ADJECTIVES and tok.tag_ in ("JJ", "VBN") and \
-                tok.dep_ in ("acomp", "amod", "ROOT", "oprd", "xcomp", "ccomp", "conj"):
+        elif (
+            tok.lower_ in STANCE_ADJECTIVES
+            and tok.tag_ in ("JJ", "VBN")
+            and tok.dep_ in ("acomp", "amod", "ROOT", "oprd", "xcomp", "ccomp", "conj")
+        ):
             out.append(tok)
-        elif tok.pos_ == "NOUN" and lemma in STANCE_NOUNS and tok.dep_ in ("dobj", "nsubj", "attr") \
-                and tok.head.pos_ in ("VERB", "AUX"):
+        elif (
+            tok.pos_ == "NOUN"
+            and lemma in STANCE_NOUNS
+            and tok.dep_ in ("dobj", "nsubj", "attr")
+            and tok.head.pos_ in ("VERB", "AUX")
+        ):
             out.append(tok)  # the verb that carries it is the statement
         elif tok.pos_ == "VERB" and lemma in SAY_VERBS and _reports_stance(tok):
             out.append(tok)
@@ -155,7 +221,7 @@ _TIME_MARKS = {"after", "before", "since", "until", "when", "once"}
 
 
 def _in_time_clause(tok: Token) -> bool:
-    """"... soon after X made the offer, Y said ...": the clause dates Y's statement; X's
+    """ "... soon after X made the offer, Y said ...": the clause dates Y's statement; X's
     offer is reported where it was made."""
     head = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     while head.dep_ not in ("advcl", "ROOT") and head.head.i != head.i:
@@ -166,19 +232,30 @@ def _in_time_clause(tok: Token) -> bool:
 def _mistagged_verb(tok: Token) -> bool:
     """A stance verb in -s form that the tagger or lemmatizer got wrong ("hopes" -> "hop"),
     with a subject of its own."""
-    return (tok.lemma_.lower() not in STANCE_LEMMAS and tok.lower_.endswith("s")
-            and tok.lower_[:-1] in STANCE_LEMMAS and any(c.dep_ == "nsubj" for c in tok.children))
+    return (
+        tok.lemma_.lower() not in STANCE_LEMMAS
+        and tok.lower_.endswith("s")
+        and tok.lower_[:-1] in STANCE_LEMMAS
+        and any(c.dep_ == "nsubj" for c in tok.children)
+    )
 
 
 def _reports_stance(verb: Token) -> bool:
     """A verb of saying whose reported clause holds a modal, a negation or a stance word."""
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
-        if any(t.lemma_.lower() in SAY_VERBS and t.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in t.children)
-               for t in clause.subtree):
+        if any(
+            t.lemma_.lower() in SAY_VERBS and t.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in t.children)
+            for t in clause.subtree
+        ):
             continue  # "A said B told him ...": the position is B's, found at B's verb
         for t in clause.subtree:
-            if t.lower_ in _MODALS or t.lower_ in _NEGATIONS or t.lemma_.lower() in STANCE_LEMMAS \
-                    or t.lower_ in STANCE_ADJECTIVES or t.lemma_.lower() in STANCE_NOUNS:
+            if (
+                t.lower_ in _MODALS
+                or t.lower_ in _NEGATIONS
+                or t.lemma_.lower() in STANCE_LEMMAS
+                or t.lower_ in STANCE_ADJECTIVES
+                or t.lemma_.lower() in STANCE_NOUNS
+            ):
                 return True
     return False
 
@@ -234,7 +311,7 @@ def _party(ctx: ArticleContext, coref, tok: Token, verb: Token) -> tuple[str | N
     if tok.ent_type_ == "PERSON":
         ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
         words = [t for t in ent if t.pos_ == "PROPN" or t.i >= tok.i]  # "Both Doe" -> "Doe"
-        return canonical(ctx, tok.doc[words[0].i:ent.end].text), None
+        return canonical(ctx, tok.doc[words[0].i : ent.end].text), None
     if tok.ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC"):
         ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
         term = term_text(ent.text)
@@ -250,7 +327,7 @@ def _party(ctx: ArticleContext, coref, tok: Token, verb: Token) -> tuple[str | N
     if tok.pos_ == "PROPN" and not tok.ent_type_:
         return tok.text, tok.text  # a name the tagger left untyped: the assembler knows it or drops it
     if tok.pos_ in ("NOUN", "PROPN") and lower not in _NOT_PARTIES:
-        phrase = tok.doc[min(t.i for t in tok.subtree if t.i <= tok.i):tok.i + 1]
+        phrase = tok.doc[min(t.i for t in tok.subtree if t.i <= tok.i) : tok.i + 1]
         terms = side_terms(phrase) + possessor_terms(ctx, phrase)
         if terms:
             return term_text(phrase.text), terms[0]
@@ -261,8 +338,14 @@ def _statement_date(ctx: ArticleContext, sent: Span, verbs: set[int], dates: lis
     """When it was said: the date on a verb of the statement, else the article's
     publication date (another date of the sentence is about something else: "the
     accord, which expired in January")."""
-    inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value
-              and d.value[:1].isdigit() and d.type != "DURATION"]
+    inside = [
+        d
+        for d in dates
+        if sent.start_char <= d.start < sent.end_char
+        and d.value
+        and d.value[:1].isdigit()
+        and d.type != "DURATION"
+    ]
     inside = [d for d in inside if not _char_in_quote(ctx, d.start)]
     for d in inside:
         span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -274,8 +357,13 @@ def _statement_date(ctx: ArticleContext, sent: Span, verbs: set[int], dates: lis
 def _date_of(ctx: ArticleContext, sent: Span, dates: list[DateMention]) -> str | None:
     """A past calendar date of the sentence, else the publication date (phrases.py uses it)."""
     for d in dates:
-        if sent.start_char <= d.start < sent.end_char and d.type != "DURATION" and d.value \
-                and d.value[:1].isdigit() and d.tense == "past":
+        if (
+            sent.start_char <= d.start < sent.end_char
+            and d.type != "DURATION"
+            and d.value
+            and d.value[:1].isdigit()
+            and d.tense == "past"
+        ):
             return d.value
     return ctx.published.isoformat() if ctx.published else None
 
