@@ -188,7 +188,6 @@ def test_reader_comments_are_not_quoted(nlp, tmp_path):
     assert "Nothing is agreed until everything is agreed" not in _q21(nlp, tmp_path)
 
 
-@pytest.mark.xfail(strict=True, reason="ingest keeps the first comment line after 'Login to comment' as body")
 def test_no_quote_at_all_from_the_comments(nlp, tmp_path):
     assert _q21(nlp, tmp_path) == []
 

@@ -155,7 +155,7 @@ def classify(lines: list[Line], shared: Counter[str] | None = None) -> None:
     syndicated = _shared_runs(lines, shared)
     repeated = Counter(ln.text for ln in lines if len(ln.text) > 40)
     blocks = _blocks(lines)
-    body_seen = 0
+    body_seen = closing = 0
     ended = False
     for i, ln in enumerate(lines):
         if not ln.text:
@@ -171,11 +171,15 @@ def classify(lines: list[Line], shared: Counter[str] | None = None) -> None:
         if furniture and (verdict == "body" or reason.startswith("short")):
             verdict, reason = "noise", f"repeated in {shared[ln.text] + 1} files of the folder (site furniture)"
         if reason.startswith("end:"):
+            # One marker after a paragraph or two may be page furniture above the story (a
+            # comment counter); two markers in a row (copyright, then comments) close it.
             reason = reason[4:]
-            ended = ended or body_seen >= 2
+            closing += 1
+            ended = ended or body_seen >= 2 or (body_seen >= 1 and closing >= 2)
         ln.verdict, ln.reason = verdict, reason
         if verdict == "body":
             body_seen += 1
+            closing = 0
         elif body_seen and reason.startswith("short") and _continues(lines, i):
             ln.verdict, ln.reason = "body", "end of a sentence broken by the page dump"
 
