@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from ..cli import app, fail, setup_logging
-from ..errors import BadSourceError, BriefmemoError, UsageError
+from ..errors import BriefmemoError, UsageError
 
 
 def collect_dates(paths: list[Path], published: date | None, nlp: Any) -> list[dict[str, Any]]:
@@ -22,21 +22,12 @@ def collect_dates(paths: list[Path], published: date | None, nlp: Any) -> list[d
 
     ``published`` overrides the date found in each file (for files that have none).
     """
-    from ..annotate import parse_texts
     from ..extract.context import ArticleContext, parse_iso
     from ..extract.dates import find_dates
-    from ..ingest import collect_paths, load_article
+    from . import load_sources
 
     out: list[dict[str, Any]] = []
-    files = collect_paths(paths)
-    articles = []
-    for i, path in enumerate(files, 1):
-        try:
-            articles.append(load_article(path, f"S{i}"))
-        except BadSourceError as exc:
-            typer.echo(f"briefmemo: warning: skipped {exc}", err=True)
-    docs = parse_texts(nlp, [a.body for a in articles])
-    for article, doc in zip(articles, docs):
+    for article, doc in load_sources(paths, nlp):
         when = published or parse_iso(article.source.published)
         ctx = ArticleContext(article, doc, when)
         for m in find_dates(ctx):

@@ -15,26 +15,17 @@ from typing import Annotated, Any
 import typer
 
 from ..cli import app, fail, setup_logging
-from ..errors import BadSourceError, BriefmemoError
+from ..errors import BriefmemoError
 from ..extract.facts import QuoteFact
 
 
 def collect_quotes(paths: list[Path], nlp: Any, quiet: bool = False) -> list[dict[str, Any]]:
     """Quotations of every article in ``paths`` as plain records, in file order."""
-    from ..annotate import parse_texts
     from ..extract import extract_article
-    from ..ingest import collect_paths, load_article
+    from . import load_sources
 
-    files = collect_paths(paths)
-    articles = []
-    for i, path in enumerate(files, 1):
-        try:
-            articles.append(load_article(path, f"S{i}"))
-        except BadSourceError as exc:
-            if not quiet:
-                typer.echo(f"briefmemo: warning: skipped {exc}", err=True)
     out: list[dict[str, Any]] = []
-    for article, doc in zip(articles, parse_texts(nlp, [a.body for a in articles])):
+    for article, doc in load_sources(paths, nlp, quiet):
         out += [_record(q, article.path) for q in extract_article(article, doc).quotes]
     return out
 
