@@ -121,7 +121,7 @@ def passages(nlp: Any, verbose: bool) -> tuple[dict[str, float], list[str]]:
             got = collect_quotes([path], nlp, quiet=True)
             if not got and not _ingestible(path):
                 direct.append(p["id"])
-                got = quotes_in_text(p["text"], nlp, date.fromisoformat(p["published"]), str(path))
+                got = quotes_in_text(_body_lines(p["text"]), nlp, date.fromisoformat(p["published"]), str(path))
             found += _flat(got)
     return score(found, keys, verbose), direct
 
@@ -137,6 +137,16 @@ def stories(nlp: Any, verbose: bool) -> dict[str, float]:
         keys += json.loads(key_file.read_text(encoding="utf-8")).get("quotes", [])
         found += _flat(collect_quotes([key_file.parent], nlp, quiet=True))
     return score(found, keys, verbose, extra=True)
+
+
+def _body_lines(text: str) -> str:
+    """The lines ingest would keep as article body, without its 20-word article minimum:
+    a short passage still loses its page noise (a reader-comments section, say)."""
+    from briefmemo.ingest.lines import classify, split_lines
+
+    lines = split_lines(text)
+    classify(lines)
+    return "\n\n".join(ln.text for ln in lines if ln.verdict == "body")
 
 
 def _ingestible(path: Path) -> bool:
@@ -168,7 +178,7 @@ def main(verbose: bool = False) -> dict[str, dict[str, float]]:
     _print("passages", p)
     _print("stories", st)
     if direct:
-        print(f"  ({len(direct)} passage(s) under ingest's 20-word article minimum, extracted from their text: "
+        print(f"  ({len(direct)} passage(s) under ingest's 20-word article minimum, extracted from their body lines: "
               + ", ".join(direct) + ")")
     return {"seeds": s, "passages": p, "stories": st}
 
