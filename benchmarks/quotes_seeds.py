@@ -8,7 +8,7 @@
   each key.json.
 - passages: tests/fixtures/quote_passages.json, one pattern each. Each passage is written
   to a file and read like any article; a passage too short for ingest's article test
-  (under 20 words) is extracted from its text directly (said so in the output).
+  (under 20 words) is extracted from the lines ingest keeps as body (said so in the output).
 
 A quotation matches its key by file and text (trailing punctuation and surrounding space
 aside: the keys keep the trailing comma or period inside the marks). Printed: precision,
