@@ -187,10 +187,10 @@ def _parse_front(block: str) -> dict[str, str]:
                 value = ", ".join(v.strip().strip("'\"") for v in value[1:-1].split(","))
             raw[key.strip().lower()] = value.strip("'\"")
     out = dict(raw)
-    for field, keys in _FRONT_KEYS.items():
+    for name, keys in _FRONT_KEYS.items():
         found = next((raw[k] for k in keys if raw.get(k)), None)
         if found:
-            out[field] = found
+            out[name] = found
     return out
 
 

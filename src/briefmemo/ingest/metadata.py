@@ -15,7 +15,7 @@ from statistics import median
 
 from ..model import Source
 from .article import Line
-from .lines import _STOP, _UI, ends_sentence, is_title_shaped, plain, ui_heavy, words
+from .lines import _STOP, _UI, is_title_shaped, plain, ui_heavy, words
 from .outlets import (PLATFORMS, company_name, domain_of, find_agency, is_agency, site_from_domain,
                       spaced_variant)
 
