@@ -1,7 +1,7 @@
 """Articles without a date, and date lines that the text disagrees with.
 
 An undated article still says when things happened: its own absolute references
-("December 2012", "1956"), and events that other, dated articles also report ("in
+("December 2012", "1961"), and events that other, dated articles also report ("in
 September", "on Wednesday", worded alike). From these we estimate a lower bound for its
 publication ("after 2018-11"), kept in Source.published_estimate and never in
 Source.published, and date its events with that estimate (marked as estimated).

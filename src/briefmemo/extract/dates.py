@@ -235,7 +235,7 @@ def events_from(ctx: ArticleContext, mentions: list[DateMention]) -> list[EventF
     quote is what the speaker talked about), preferring the one that is not a target
     ("by the end of the year") and the finest; the sentence gives a second event where
     it also names a finer planned date ("toward next spring") or a date years earlier
-    ("a 1956 joint statement"). Durations and vague references ("for seven decades",
+    ("a 1961 joint statement"). Durations and vague references ("for seven decades",
     "recently") date nothing. In an article without a date, a month or weekday named
     without its year makes a pending event (date "") that assemble/undated.py dates.
     """
@@ -267,7 +267,7 @@ def _kind(m: DateMention, ref: date | None) -> str:
 def _second_events(ctx: ArticleContext, sent: Span, main: DateMention, others: list[DateMention],
                    ref: date | None) -> list[DateMention]:
     """Other dates of the sentence that date events of their own: a planned one
-    ("toward next spring"), one from history ("a 1956 statement"), or another day told
+    ("toward next spring"), one from history ("a 1961 statement"), or another day told
     by another verb ("dug in on Tuesday, after talks ended on Monday")."""
     out: list[DateMention] = []
     main_kind, main_verb = _kind(main, ref), _verb_of(ctx, main)

@@ -52,7 +52,7 @@ class ActorFact:
     side: str | None = None
     mentions: int = 0
     as_subject: int = 0
-    # side terms from the text ("Russian", "Japan", "person:Jane Doe") -> weight of the evidence
+    # side terms from the text ("Norwegian", "Chile", "person:Jane Doe") -> weight of the evidence
     side_votes: dict[str, float] = field(default_factory=dict)
     kind: str = "person"  # person | org
 

@@ -31,7 +31,7 @@ _DATE_PATTERNS = [
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)\b")
 _MONTH_DAY = re.compile(r"^" + _MON + r"\s+(?P<d>\d{1,2})$|^(?P<d2>\d{1,2})\s+" + _MON.replace("mon", "mon2") + "$", re.I)
 _BYLINE = re.compile(r"^by\s+(?P<names>[^\d@]{2,160})$", re.I)
-# A dateline on a line of its own: "VLADIVOSTOK, Russia", "WASHINGTON (AP) --".
+# A dateline on a line of its own: "GENEVA, Switzerland", "WASHINGTON (AP) --".
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’ -]*?)?)"
                        r"(?:\s*\((?P<wire>[^()]{2,30})\))?\s*[-–—_]*$")
 _INLINE_DATELINE = re.compile(

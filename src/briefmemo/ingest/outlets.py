@@ -75,8 +75,8 @@ def domain_of(url: str) -> str:
 def site_from_domain(domain: str, page_text: str) -> str:
     """A site's name from its domain: as the page writes it, else split into words.
 
-    "gridwatch.example" -> "GridWatch" when the page says GridWatch; "themoscowtimes.com"
-    -> "The Moscow Times" by English word segmentation (wordninja, by word frequency).
+    "gridwatch.example" -> "GridWatch" when the page says GridWatch; "thedailyherald.com"
+    -> "The Daily Herald" by English word segmentation (wordninja, by word frequency).
     """
     label = domain.split(".")[0] if domain.count(".") <= 1 else domain.rsplit(".", 2)[-2]
     letters = re.sub(r"[^a-z0-9]", "", label.lower())
@@ -92,7 +92,7 @@ def site_from_domain(domain: str, page_text: str) -> str:
 
 
 def _written_in_page(letters: str, page_text: str) -> str | None:
-    """The page's own spelling of ``letters`` as one or more words ("JapanToday", "Japan Today")."""
+    """The page's own spelling of ``letters`` as one or more words ("DailyHerald", "Daily Herald")."""
     pattern = r"\s?".join(re.escape(c) for c in letters)
     found = [m.group(0) for m in re.finditer(r"(?<![\w])" + pattern + r"(?![\w])", page_text, re.I)]
     if not found:
@@ -113,7 +113,7 @@ def _segment(chunk: str) -> list[str]:
 
 
 def spaced_variant(name: str, page_text: str) -> str:
-    """A compound name ("JapanToday") as the page also writes it with spaces, if it does."""
+    """A compound name ("DailyHerald") as the page also writes it with spaces, if it does."""
     parts = re.findall(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+", name)
     if len(parts) < 2:
         return name
