@@ -108,3 +108,13 @@ def test_failed_write_leaves_the_previous_file_intact(tmp_path, monkeypatch):
         write_atomic(target, b"new memo")
     assert target.read_bytes() == b"old memo"
     assert [p.name for p in tmp_path.iterdir()] == ["memo.md"]
+
+
+def test_user_partial_replaces_one_section_only(tmp_path):
+    (tmp_path / "sections").mkdir()
+    (tmp_path / "sections" / "quotes.md.j2").write_text(
+        "## Who said what\n\n{% for q in memo.quotes %}- {{ q.speaker | md }}: {{ q.text | md }}\n{% endfor %}\n",
+        encoding="utf-8")
+    md = to_markdown(hostile_memo(), tmp_path)
+    assert "## Who said what\n\n- Jane Roe: \\<script\\>" in md
+    assert "## Quotes" not in md and "## Timeline" in md
