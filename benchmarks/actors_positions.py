@@ -10,7 +10,8 @@ Prints, for the seeds (tests/keys/seeds_actors.json) and each story of our own m
   same source file); precision over the memo's side positions; date accuracy where the key
   gives a date; shifts: key shifts whose later position carries a note.
 
-Run: .venv/bin/python benchmarks/actors_positions.py   (add --json for machine-readable figures)
+Run: .venv/bin/python benchmarks/actors_positions.py   (add --json for machine-readable figures,
+--detail to list the memo positions no key position matches and the key positions missed)
 """
 
 from __future__ import annotations
@@ -118,6 +119,12 @@ def evaluate(memo: Memo, key: dict) -> dict[str, float]:
         "n_key_positions": len(hits),
         "n_pred_positions": len(pred_positions),
         "n_key_shifts": len(shifts),
+        "_unmatched": [
+            f"{side} [{files.get(p.citations[0].source) if p.citations else '?'}] {p.text}"
+            for side, p in pred_positions
+            if not any(holds((side, p), kp) for kp in key["positions"])
+        ],
+        "_missed": [f"{kp['side']} [{kp['file']}] {kp['excerpt']}" for kp, h in zip(key["positions"], hits) if h is None],
     }
 
 
@@ -134,7 +141,7 @@ def main() -> None:
         memo = build_memo([folder])
         results[name] = evaluate(memo, json.loads(key_path.read_text(encoding="utf-8")))
     if "--json" in sys.argv:
-        print(json.dumps(results, indent=2))
+        print(json.dumps({n: {k: v for k, v in r.items() if not k.startswith("_")} for n, r in results.items()}, indent=2))
         return
     cols = [
         "actor_recall",
@@ -156,6 +163,14 @@ def main() -> None:
             f"{name}: {r['n_key_positions']} key positions, {r['n_pred_positions']} memo positions, "
             f"{r['n_key_shifts']} key shifts"
         )
+    if "--detail" in sys.argv:
+        for name, r in results.items():
+            print(f"\n== {name}: memo positions matching no key position")
+            for line in r["_unmatched"]:
+                print("  -", line)
+            print(f"== {name}: key positions missed")
+            for line in r["_missed"]:
+                print("  -", line)
 
 
 if __name__ == "__main__":

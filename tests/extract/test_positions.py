@@ -92,3 +92,58 @@ def test_each_party_of_a_shared_stance_holds_it(nlp, tmp_path):
         by_text.setdefault(p.text[:20], set()).add(p.holder)
     assert {"Russia", "Japan"} <= by_text["While Russia is eage"]
     assert {"Shinzo Abe", "Donald Trump"} <= by_text["Earlier this week in"]
+
+
+def test_third_party_speculation_is_not_the_named_partys_position(nlp, tmp_path):
+    _, facts = _facts(
+        nlp,
+        tmp_path,
+        "Others doubt Jonas Weller really wants any agreement, partly because voters oppose it. "
+        "Weller may be open to a deal now, some analysts say. "
+        "Northland rejected the latest draft on Monday.",
+    )
+    assert [(p.holder, p.text[:18]) for p in facts.positions] == [("Northland", "Northland rejected")]
+
+
+def test_a_wish_about_speaking_is_not_a_position(nlp, tmp_path):
+    _, facts = _facts(
+        nlp,
+        tmp_path,
+        '"I don\'t want to comment on what the president said," Northland\'s foreign minister Jonas Weller said. '
+        '"I want to say that there are many questions," Weller told reporters.',
+    )
+    assert facts.positions == []
+
+
+def test_a_threat_in_a_relative_clause_of_time_is_background(nlp, tmp_path):
+    _, facts = _facts(
+        nlp,
+        tmp_path,
+        "The dispute began last year and escalated in March, when Southland threatened to ban "
+        "Northland's boats. Southland on Friday rejected the new proposal.",
+    )
+    assert [p.text[:19] for p in facts.positions] == ["Southland on Friday"]
+
+
+def test_a_role_phrase_inside_reported_speech_holds_its_own_stance(nlp, tmp_path):
+    _, facts = _facts(
+        nlp,
+        tmp_path,
+        "Northland Prime Minister Jonas Weller met Southland President Maria Costa on Monday. "
+        "Costa said she had discussed her plan with Weller and that the Northland prime minister "
+        'had called the approach "unacceptable".',
+    )
+    holders = {p.holder for p in facts.positions if "unacceptable" in p.text}
+    assert holders == {"Jonas Weller"}
+
+
+def test_the_leader_of_a_country_is_its_head_of_government_not_another_official(nlp, tmp_path):
+    _, facts = _facts(
+        nlp,
+        tmp_path,
+        "Northland Prime Minister Jonas Weller flew to the talks on Sunday. "
+        "Northland's Chief Cabinet Secretary Anna Berg spoke to reporters in the capital. "
+        "The Northland leader has said a deal would unlock trade.",
+    )
+    holders = {p.holder for p in facts.positions if p.text.startswith("The Northland leader")}
+    assert holders == {"Jonas Weller"}

@@ -25,6 +25,11 @@ PERSONAL_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", 
 # nationality or organisation words of the phrase, not on the title itself.
 GENERIC_HEADS = {"leader", "official", "politician", "head", "chief", "man", "woman", "veteran",
                  "incumbent", "statesman", "premier", "strongman", "lawmaker", "diplomat"}
+# Offices of a head of state or government: "the Northland leader" is its president or prime
+# minister before any other official of that country who happens to be named nearer.
+_TOP_OFFICE_WORDS = {"president", "prime", "premier", "chancellor", "king", "queen", "emperor", "monarch",
+                     "sultan", "emir", "taoiseach"}
+_HEAD_OF_STATE_HEADS = {"leader", "head", "statesman", "strongman", "incumbent"}
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                      "miss": "f", "madam": "f", "lord": "m", "lady": "f"}
 _MAX_SENTENCES_BACK = 12  # a pronoun rarely reaches further back than this in news copy
@@ -174,6 +179,8 @@ def _fit(head: str, mods: list[Token], words: set[str]) -> int | None:
             return None  # "the foreign minister" is not the finance minister
     if head not in words and score == 0:
         return None  # "the Northland leader" needs the person's title to say Northland
+    if head in _HEAD_OF_STATE_HEADS and words & _TOP_OFFICE_WORDS:
+        score += 1  # "the Northland leader": its president, not its cabinet secretary
     return score + (head in words)
 
 

@@ -83,7 +83,17 @@ _NEGATIONS = {"not", "n't", "never", "no"}
 _RELATIVE = {"which", "who", "that"}
 _PARTY_PRONOUNS = {"it", "they", "we"}
 _PERSON_PRONOUNS = {"he", "she", "i"}
-_NOT_PARTIES = {"some", "experts", "analysts", "critics", "observers", "people", "talks", "deal"}
+# Third parties whose guesses are reported as such ("some experts say", "others doubt"): what
+# they say of a party is their reading of it, not the party's own position.
+_HEDGED_SOURCES = {"some", "experts", "analysts", "critics", "observers", "others", "many", "commentators",
+                   "scholars", "economists", "skeptics", "sceptics", "pundits", "academics"}
+_NOT_PARTIES = _HEDGED_SOURCES | {"people", "talks", "deal"}
+# "I want to say ...", "did not wish to comment": a wish about what one says, not about the issue.
+_META_SPEECH = {"say", "comment", "add", "stress", "note", "mention", "emphasize", "emphasise",
+                "thank", "remind", "reiterate", "repeat", "elaborate"}
+# Dependents whose words belong to another clause or to a noun phrase, not to the reported
+# statement itself: "while there were no guarantees", "an idea has come into my head".
+_OFF_CORE = {"advcl", "relcl", "acl", "nsubj", "nsubjpass", "csubj", "appos", "parataxis"}
 
 
 def find_positions(
@@ -94,8 +104,12 @@ def find_positions(
     found = []
     for sent in ctx.doc.sents:
         holders: dict[str, tuple[str | None, set[int]]] = {}
-        for stance in _stance_words(sent):
-            for name, side, verb in _holders(ctx, coref, stance):
+        found_by = {stance.i: (stance, _holders(ctx, coref, stance)) for stance in _stance_words(sent)}
+        held = [st for st, hs in found_by.values() if hs]
+        for stance, stance_holders in found_by.values():
+            if _stance_reported_inside(stance, held):
+                continue  # "A said B had called it unacceptable": B's stance, found at B's words
+            for name, side, verb in stance_holders:
                 saying = _saying_above(verb)  # "X is ready ..., its minister said on Thursday"
                 verbs = {verb.i, stance.i, stance.head.i} | ({saying.i} if saying is not None else set())
                 holders.setdefault(name, (side, set()))[1].update(verbs)
@@ -108,6 +122,22 @@ def find_positions(
                 date = quoted[name]  # in the speaker's own words: when the quotation was said
             found.append(PositionFact(name, side, sent.text.strip(), date, ctx.cite_span(_trimmed(sent))))
     return found
+
+
+def _stance_reported_inside(stance: Token, stances: list[Token]) -> bool:
+    """A verb of saying counts as a stance only for the modal or negation of its reported
+    clause; when a stance word of its own lies in that clause under another subject, that
+    word and its subject hold the position."""
+    if stance.lemma_.lower() not in SAY_VERBS or stance.lemma_.lower() in STANCE_LEMMAS:
+        return False
+    for other in stances:
+        if other.i == stance.i or not any(a.i == stance.i for a in other.ancestors):
+            continue
+        verb = other if other.pos_ in ("VERB", "AUX") else other.head
+        subj = _subject(verb)
+        if subj is not None and subj.pos_ == "NOUN" and subj.i not in {t.i for t in stance.children}:
+            return True
+    return False
 
 
 def _quote_speakers(ctx: ArticleContext, quotes: list[QuoteFact]) -> list[tuple[int, int, str, str | None]]:
@@ -147,7 +177,7 @@ def _quoted_holders(
         if _own_words_stance(tok):
             out += [(who, when) for s, e, who, when in speakers if s <= tok.idx < e]
             continue
-        if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+        if tok.pos_ not in ("VERB", "AUX", "ADJ") or _meta_speech(tok):
             continue
         lemma = tok.lemma_.lower()
         if lemma not in STANCE_LEMMAS and lemma not in STANCE_ADJECTIVES:
@@ -190,9 +220,11 @@ def _stance_words(sent: Span) -> list[Token]:
     """Words that make the sentence a statement of position, outside quotations."""
     out = []
     for tok in sent:
-        if in_quote(tok) or _in_time_clause(tok):
+        if (in_quote(tok) and not _scare_quoted(tok)) or _in_time_clause(tok):
             continue
         lemma = tok.lemma_.lower()
+        if _meta_speech(tok):
+            continue
         if tok.pos_ in ("VERB", "AUX") and lemma in STANCE_LEMMAS:
             out.append(tok)
         elif _mistagged_verb(tok):
@@ -217,16 +249,31 @@ def _stance_words(sent: Span) -> list[Token]:
     return out
 
 
+def _scare_quoted(tok: Token) -> bool:
+    """A word or two in quotation marks inside the reporter's sentence (called the approach
+    "unacceptable"): still the reporter's syntax, so the subject holds the stance."""
+    text = tok.doc.text
+    return any(s <= tok.idx < e and len(text[s:e].split()) <= 2 for s, e in quoted_ranges(tok.doc))
+
+
 _TIME_MARKS = {"after", "before", "since", "until", "when", "once"}
 
 
 def _in_time_clause(tok: Token) -> bool:
     """ "... soon after X made the offer, Y said ...": the clause dates Y's statement; X's
-    offer is reported where it was made."""
+    offer is reported where it was made. So is "..., escalated in March, when X threatened
+    ...": a relative clause on a time that dates something else."""
     head = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    while head.dep_ not in ("advcl", "ROOT") and head.head.i != head.i:
+    while head.dep_ not in ("advcl", "relcl", "ROOT") and head.head.i != head.i:
         head = head.head
+    if head.dep_ == "relcl":
+        return any(c.dep_ == "advmod" and c.lower_ == "when" for c in head.children)
     return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in head.children)
+
+
+def _meta_speech(tok: Token) -> bool:
+    """ "want to say", "declined to comment": the wish is about speaking, not the issue."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _META_SPEECH for c in tok.children)
 
 
 def _mistagged_verb(tok: Token) -> bool:
@@ -248,10 +295,13 @@ def _reports_stance(verb: Token) -> bool:
             for t in clause.subtree
         ):
             continue  # "A said B told him ...": the position is B's, found at B's verb
-        for t in clause.subtree:
+        core = _clause_core(clause)
+        if any(_meta_speech(t) for t in core):
+            continue  # "I don't want to comment on ...": no statement of position
+        for t in core:
             if (
                 t.lower_ in _MODALS
-                or t.lower_ in _NEGATIONS
+                or (t.lower_ in _NEGATIONS and not _existential(t))
                 or t.lemma_.lower() in STANCE_LEMMAS
                 or t.lower_ in STANCE_ADJECTIVES
                 or t.lemma_.lower() in STANCE_NOUNS
@@ -260,13 +310,46 @@ def _reports_stance(verb: Token) -> bool:
     return False
 
 
+def _clause_core(clause: Token) -> list[Token]:
+    """The words of a reported clause outside its subordinate clauses and its subject."""
+    out = [clause]
+    todo = [c for c in clause.children if _in_core(c)]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo += [c for c in tok.children if _in_core(c)]
+    return out
+
+
+def _in_core(tok: Token) -> bool:
+    """Off-core dependents stay out, except a subject that names someone's stance ("his idea was
+    that ...", "our position is ...")."""
+    if tok.dep_ not in _OFF_CORE:
+        return True
+    return tok.lemma_.lower() in STANCE_NOUNS and any(c.dep_ == "poss" for c in tok.children)
+
+
+def _existential(neg: Token) -> bool:
+    """ "there has been no progress": a negated fact, not a refusal."""
+    verb = neg
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ == "expl" for c in verb.children)
+
+
 def _holders(ctx: ArticleContext, coref, stance: Token) -> list[tuple[str, str | None, Token]]:  # type: ignore[no-untyped-def]
     """(holder name, side term, verb) for one stance word; several for "A and B want"."""
     verb = stance if stance.pos_ in ("VERB", "AUX") else stance.head
     if stance.pos_ == "ADJ" and stance.dep_ == "amod":
         verb = stance.head.head  # "X, believed eager for ...": the verb the phrase hangs from
     subj = _subject(verb)
+    if _under_someone_elses_view(verb, subj):
+        return []
     speaker_verb = _saying_above(verb)
+    if speaker_verb is not None and _hedged(_subject(speaker_verb)):
+        return []  # "X may be open to a deal, some experts say": the experts' reading of X
+    if speaker_verb is not None and subj is not None and subj.pos_ == "NOUN" and coref.resolve(subj) is not None:
+        speaker_verb = None  # "A said the Northland minister had called it unacceptable": the minister's
     if speaker_verb is not None and (subj is None or subj.pos_ == "PRON" or subj.ent_type_ != "PERSON"):
         speaker = _subject(speaker_verb)
         if speaker is not None and (subj is None or subj.pos_ == "PRON" or speaker.ent_type_ == "PERSON"):
@@ -285,6 +368,26 @@ def _holders(ctx: ArticleContext, coref, stance: Token) -> list[tuple[str, str |
         if name:
             out.append((name, side, verb))
     return out
+
+
+def _hedged(subj: Token | None) -> bool:
+    return subj is not None and subj.lower_ in _HEDGED_SOURCES
+
+
+def _under_someone_elses_view(verb: Token, subj: Token | None) -> bool:
+    """ "Others doubt X wants a deal", "A believes B will refuse": the clause is the view of
+    the subject of a verb of thinking above it, not a statement by its own subject."""
+    tok = verb
+    while tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head.i != tok.i:
+        child, tok = tok, tok.head
+        if tok.lemma_.lower() in SAY_VERBS:
+            return False  # reported speech: _saying_above finds its speaker
+        if child.dep_ != "ccomp" or tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in STANCE_LEMMAS:
+            continue
+        viewer = _subject(tok)
+        if viewer is not None and (subj is None or viewer.i != subj.i):
+            return True
+    return False
 
 
 def _subject(verb: Token) -> Token | None:
