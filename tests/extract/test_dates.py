@@ -62,6 +62,25 @@ def test_entities_trimmed_to_the_expression(nlp):
     assert "2024-03-15" in found.values()
 
 
+def test_a_weekday_after_a_bare_day_word_is_found(nlp):
+    # spaCy tags "the day Friday" as one entity; the bare "day" in it is no date
+    found = _values(nlp, "During the day Friday, the boy played in the yard with a puppy.")
+    assert [v for v in found.values()] == ["2024-03-15"]
+
+
+def test_that_same_day_after_a_month_keeps_the_month(nlp):
+    found = _values(nlp, "The doctor was shot last October. His name was crossed out on the list that same day.")
+    assert found["last October"] == "2023-10"
+    assert found["that same day"] == "2023-10-XX"
+    ctx_mentions = find_dates(_ctx(nlp, "The doctor was shot last October. His name was crossed out that same day."))
+    assert [m.value for m in ctx_mentions] == ["2023-10", "2023-10"]  # the memo's value stays a calendar value
+
+
+def test_a_determiner_spacy_left_off_a_unit_is_taken_back(nlp):
+    found = _values(nlp, "The minister told parliament on Thursday that talks had failed during this week's talks.")
+    assert "2024-W11" in found.values()
+
+
 def test_that_day_follows_the_date_before_it(nlp):
     found = _values(nlp, "The blast happened on Jan. 6, 2021. Later that day, the police arrived.")
     assert found["Jan. 6, 2021"] == "2021-01-06"

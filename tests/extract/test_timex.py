@@ -97,6 +97,21 @@ def test_a_day_told_as_ahead_but_just_behind_the_date_line_keeps_its_year():
 def test_that_day_refers_back_to_the_date_before_it():
     assert resolve("that day", WED, "past", anchor="2022-05-30").value == "2022-05-30"
     assert resolve("later that year", WED, "past", anchor="2019-03").value == "2019"
+    assert resolve("that same day", WED, "past", anchor="2022-05-30").value == "2022-05-30"
+
+
+def test_that_day_after_a_month_is_a_day_of_that_month_left_unspecified():
+    # "last October ... that same day": TimeML writes the unknown day as XX
+    assert resolve("that same day", WED, "past", anchor="2021-10").value == "2021-10-XX"
+    assert resolve("that month", WED, "past", anchor="2021").value == "2021-XX"
+    assert resolve("that day", WED, "past", anchor="2021").value != "2021-XX-XX"  # two units off: no guess
+
+
+def test_a_bare_unit_word_names_no_date():
+    assert resolve("day", WED, "past").value is None
+    assert resolve("year", WED, "past").value is None
+    assert resolve("the end of the week", WED, "past").value == "2022-W23"
+    assert resolve("the end of the month", WED, "past").value == "2022-06"
 
 
 def test_without_a_publication_date_only_absolute_and_vague_expressions_resolve():

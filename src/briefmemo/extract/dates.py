@@ -27,6 +27,7 @@ _EXTRA = re.compile(
     r"|\b(?:daily|weekly|monthly|annually)\b"
     r"|(?<=[a-z] )(?:a|per) (?:year|month|week|day)\b"  # "60 million euros a year": a rate
     r"|\b(?:[Tt]he (?:near )?)?future\b"
+    r"|\b(?:(?:[Ee]arlier|[Ll]ater) )?(?:[Tt]hat|[Tt]he) same (?:day|week|month|year)\b"  # anaphora
     r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|"
     r"New Year's (?:Day|Eve)|Halloween)\b")
 # Date-like entities that are not dates of anything: ages, anniversaries, ordinal counts.
@@ -71,7 +72,7 @@ def _narrative_time(ctx: ArticleContext, span: Span, before: list[DateMention]) 
 
 def _candidates(doc: Doc) -> list[Span]:
     spans: list[Span] = []
-    for e in (e for e in doc.ents if e.label_ in ("DATE", "TIME")):
+    for e in (_with_determiner(e) for e in doc.ents if e.label_ in ("DATE", "TIME")):
         if spans and spans[-1].end == e.start and "TIME" in (e.label_, spans[-1].label_):
             # "early Friday" + "morning": one expression (two DATEs side by side stay two)
             spans[-1] = doc[spans[-1].start:e.end]
@@ -91,6 +92,19 @@ def _candidates(doc: Doc) -> list[Span]:
             continue
         spans.append(span)
     return sorted(spans, key=lambda s: s.start_char)
+
+
+_UNIT_WORDS = {"day", "week", "month", "year", "decade", "century", "weekend"}
+_DEICTIC_DETERMINERS = {"this", "last", "next", "that"}
+
+
+def _with_determiner(e: Span) -> Span:
+    """"this week's talks": spaCy may tag only "week"; the determiner before a bare unit
+    word is what makes it a date (a bare "week" names none)."""
+    doc = e.doc
+    if e.text.lower() in _UNIT_WORDS and e.start > 0 and doc[e.start - 1].lower_ in _DEICTIC_DETERMINERS:
+        return doc[e.start - 1:e.end]
+    return e
 
 
 def _pieces(span: Span, published: date | None, anchor: str | None) -> list[Span]:
@@ -126,10 +140,11 @@ def _calendar(text: str, published: date | None) -> bool:
 
 def calendar_part(value: str | None) -> str | None:
     """The part of a TimeML value the memo's dates can carry: "2017-11-10TNI" -> "2017-11-10",
+    "1998-10-XX" -> "1998-10",
     "2024-W10-WE" -> "2024-W10", "2025-H1" -> "2025"."""
     if not value or not value[:1].isdigit():
         return value
-    value = value.split("T")[0]
+    value = re.sub(r"(-XX)+$", "", value.split("T")[0])  # "1998-10-XX": a day of October 1998
     if value.endswith("-WE"):
         return value[:-3]
     if re.match(r"^\d{4}-[HQ]\d$", value):

@@ -63,18 +63,28 @@ def resolve_rules(text: str, published: date | None, tense: str = "past",
     return None
 
 
-_ANAPHORIC = re.compile(r"^(?:(?:earlier|later|late|early) )?(?:that|the same) (?P<unit>day|week|month|year)$")
+_ANAPHORIC = re.compile(r"^(?:(?:earlier|later|late|early) )?(?:that|the same|that same) (?P<unit>day|week|month|year)$")
 
 
 def _anaphoric(t: str, anchor: str) -> Timex | None:
-    """"that day", "later that year": the unit of the date mentioned just before."""
+    """"that day", "later that year": the unit of the date mentioned just before.
+
+    When that date is one unit coarser than the expression ("last October ... that same
+    day"), the day (or month) is known to exist but not which: TimeML writes the unknown
+    part as X ("1998-10-XX", "1998-XX"), and the memo keeps the calendar part.
+    """
     m = _ANAPHORIC.match(t)
     if not m or not anchor[:4].isdigit():
         return None
     size = {"day": 10, "month": 7, "year": 4}.get(m["unit"])
-    if size is None or len(anchor.split("T")[0]) < size:
+    day = anchor.split("T")[0]
+    if size is None or not re.fullmatch(r"\d{4}(-\d\d){0,2}", day):
         return None
-    return Timex(anchor[:size], "DATE", "rules")
+    if len(day) >= size:
+        return Timex(anchor[:size], "DATE", "rules")
+    if len(day) + 3 == size:  # one unit coarser: a month for "that day", a year for "that month"
+        return Timex(day + "-XX", "DATE", "rules")
+    return None
 
 
 def _number(word: str) -> int | None:
@@ -303,7 +313,7 @@ def _season(m: re.Match[str], published: date | None, tense: str) -> Timex:
 
 _REL_UNIT = re.compile(
     r"^(?:(?:by |until |before |at )?the (?P<edge>end|beginning|start|middle) of |(?P<pos>early|late|later|earlier) )?"
-    r"(?P<rel>this|last|next|the past|the coming|the previous|the following|the current)? ?"
+    r"(?P<rel>this|last|next|the past|the coming|the previous|the following|the current|(?<=of )the)? ?"
     r"(?P<unit>year|month|week|day|decade|century)(?:-end|end)?$")
 _SIMPLE = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "now": None, "right now": None,
            "currently": None}
@@ -325,7 +335,7 @@ def _relative_unit(t: str, published: date | None, tense: str) -> Timex | None:
     if t in ("year-end", "year end", "the year-end", "the end of the year"):
         t = "this year"
     m = _REL_UNIT.match(t)
-    if m:
+    if m and (m["edge"] or m["pos"] or m["rel"]):  # a bare "day" or "year" names no date
         return _shift(published, m["unit"], {"last": -1, "the past": -1, "the previous": -1,
                                              "next": 1, "the coming": 1, "the following": 1}.get(m["rel"] or "", 0))
     m = _AGO.match(t)
