@@ -147,3 +147,15 @@ def test_the_leader_of_a_country_is_its_head_of_government_not_another_official(
     )
     holders = {p.holder for p in facts.positions if p.text.startswith("The Northland leader")}
     assert holders == {"Jonas Weller"}
+
+
+def test_discussing_a_proposal_is_not_stating_one_and_the_adder_is_the_subject(nlp, tmp_path):
+    _, facts = _facts(
+        nlp,
+        tmp_path,
+        "Northland Prime Minister Jonas Weller met Southland President Maria Costa on Monday. "
+        "Costa said she had discussed her proposal with Weller and that the Northland prime minister "
+        'had called it a mistake, adding "that we must first settle the border."',
+    )
+    holders = {p.holder for p in facts.positions if "discussed her proposal" in p.text}
+    assert holders == {"Jonas Weller"}

@@ -91,6 +91,10 @@ _NOT_PARTIES = _HEDGED_SOURCES | {"people", "talks", "deal"}
 # "I want to say ...", "did not wish to comment": a wish about what one says, not about the issue.
 _META_SPEECH = {"say", "comment", "add", "stress", "note", "mention", "emphasize", "emphasise",
                 "thank", "remind", "reiterate", "repeat", "elaborate"}
+# Verbs that take a stance noun as a topic, not as a statement: "discussed his proposal",
+# "will study the offer" (a reply to it may be a position; talking about it is not).
+_TOPIC_VERBS = {"discuss", "study", "consider", "examine", "review", "receive", "debate", "hear", "explain",
+                "describe", "mention", "analyse", "analyze", "outline"}
 # Dependents whose words belong to another clause or to a noun phrase, not to the reported
 # statement itself: "while there were no guarantees", "an idea has come into my head".
 _OFF_CORE = {"advcl", "relcl", "acl", "nsubj", "nsubjpass", "csubj", "appos", "parataxis"}
@@ -242,6 +246,7 @@ def _stance_words(sent: Span) -> list[Token]:
             and lemma in STANCE_NOUNS
             and tok.dep_ in ("dobj", "nsubj", "attr")
             and tok.head.pos_ in ("VERB", "AUX")
+            and tok.head.lemma_.lower() not in _TOPIC_VERBS
         ):
             out.append(tok)  # the verb that carries it is the statement
         elif tok.pos_ == "VERB" and lemma in SAY_VERBS and _reports_stance(tok):
@@ -394,6 +399,8 @@ def _subject(verb: Token) -> Token | None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)  # "X wants to ...", "X rejected and demanded ..."
+    if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in SAY_VERBS:
+        return _subject(verb.head)  # "X called it unacceptable, adding ...": X adds
     if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
         return verb.head  # "Port City, which has accused ..."
     return subj
