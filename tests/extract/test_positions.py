@@ -159,3 +159,14 @@ def test_discussing_a_proposal_is_not_stating_one_and_the_adder_is_the_subject(n
     )
     holders = {p.holder for p in facts.positions if "discussed her proposal" in p.text}
     assert holders == {"Jonas Weller"}
+
+
+def test_a_negated_fact_or_adverbial_in_a_report_is_not_a_refusal(nlp, tmp_path):
+    _, facts = _facts(
+        nlp,
+        tmp_path,
+        "There had been no progress on the issue for years, Jonas Weller said. "
+        "Weller said the two nations had been cooperating over the past year as never before. "
+        "Weller said Northland would not sign the draft.",
+    )
+    assert [p.text[:25] for p in facts.positions] == ["Weller said Northland wou"]

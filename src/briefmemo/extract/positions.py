@@ -306,7 +306,7 @@ def _reports_stance(verb: Token) -> bool:
         for t in core:
             if (
                 t.lower_ in _MODALS
-                or (t.lower_ in _NEGATIONS and not _existential(t))
+                or (t.lower_ in _NEGATIONS and _negates_clause(t))
                 or t.lemma_.lower() in STANCE_LEMMAS
                 or t.lower_ in STANCE_ADJECTIVES
                 or t.lemma_.lower() in STANCE_NOUNS
@@ -332,6 +332,14 @@ def _in_core(tok: Token) -> bool:
     if tok.dep_ not in _OFF_CORE:
         return True
     return tok.lemma_.lower() in STANCE_NOUNS and any(c.dep_ == "poss" for c in tok.children)
+
+
+def _negates_clause(neg: Token) -> bool:
+    """A negation of the reported verb or of its object ("will not sign", "accepts no deal"),
+    not of an adverbial ("as never before") nor of an existential fact."""
+    if neg.lower_ == "no" and neg.dep_ == "det":
+        return not _existential(neg)
+    return neg.head.pos_ in ("VERB", "AUX", "ADJ") and not _existential(neg)
 
 
 def _existential(neg: Token) -> bool:
