@@ -170,3 +170,13 @@ def test_a_negated_fact_or_adverbial_in_a_report_is_not_a_refusal(nlp, tmp_path)
         "Weller said Northland would not sign the draft.",
     )
     assert [p.text[:25] for p in facts.positions] == ["Weller said Northland wou"]
+
+
+def test_words_a_speaker_reports_from_someone_else_are_not_the_speakers_stance(nlp, tmp_path):
+    _, facts = _facts(
+        nlp,
+        tmp_path,
+        'Southland President Maria Costa spoke on Monday. "Jonas said let\'s change approaches," Costa said. '
+        '"Let\'s conclude a treaty before the end of this year," Costa said.',
+    )
+    assert [p.text[:5] for p in facts.positions if p.holder == "Maria Costa"] == ['"Let\'']

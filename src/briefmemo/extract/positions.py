@@ -176,7 +176,7 @@ def _quoted_holders(
     ("We will not accept ...", "Northland is ready to ...")."""
     out = []
     for tok in sent:
-        if not in_quote(tok):
+        if not in_quote(tok) or _reported_by_another(tok):
             continue
         if _own_words_stance(tok):
             out += [(who, when) for s, e, who, when in speakers if s <= tok.idx < e]
@@ -194,6 +194,19 @@ def _quoted_holders(
         if party:
             out += [(who, when) for s, e, who, when in speakers if s <= tok.idx < e]
     return dict(out)
+
+
+def _reported_by_another(tok: Token) -> bool:
+    """Inside a quotation, words the speaker reports from someone else ("Shinzo said let's
+    ..."): that person's stance, not the speaker's own."""
+    for head in tok.ancestors:
+        if not in_quote(head):
+            return False
+        if head.lemma_.lower() in SAY_VERBS and head.pos_ == "VERB":
+            subj = _subject(head)
+            if subj is not None and subj.lower_ not in ("i", "we"):
+                return True
+    return False
 
 
 def _own_words_stance(tok: Token) -> bool:
