@@ -98,6 +98,10 @@ def test_that_day_refers_back_to_the_date_before_it():
     assert resolve("that day", WED, "past", anchor="2022-05-30").value == "2022-05-30"
     assert resolve("later that year", WED, "past", anchor="2019-03").value == "2019"
     assert resolve("that same day", WED, "past", anchor="2022-05-30").value == "2022-05-30"
+    # Monday 30 May 2022 is in ISO week 22; Sunday 2 January 2022 in week 52 of 2021
+    assert resolve("later that week", WED, "past", anchor="2022-05-30").value == "2022-W22"
+    assert resolve("that week", WED, "past", anchor="2022-01-02").value == "2021-W52"
+    assert resolve("that week", WED, "past", anchor="2022-05").value is None
 
 
 def test_that_day_after_a_month_is_a_day_of_that_month_left_unspecified():

@@ -76,8 +76,11 @@ def _anaphoric(t: str, anchor: str) -> Timex | None:
     m = _ANAPHORIC.match(t)
     if not m or not anchor[:4].isdigit():
         return None
-    size = {"day": 10, "month": 7, "year": 4}.get(m["unit"])
     day = anchor.split("T")[0]
+    if m["unit"] == "week" and re.fullmatch(r"\d{4}-\d\d-\d\d", day):  # the ISO week of that day
+        year, week, _ = date.fromisoformat(day).isocalendar()
+        return Timex(f"{year}-W{week:02d}", "DATE", "rules")
+    size = {"day": 10, "month": 7, "year": 4}.get(m["unit"])
     if size is None or not re.fullmatch(r"\d{4}(-\d\d){0,2}", day):
         return None
     if len(day) >= size:
