@@ -62,6 +62,12 @@ def test_entities_trimmed_to_the_expression(nlp):
     assert "2024-03-15" in found.values()
 
 
+def test_a_piece_cut_from_a_longer_entity_starts_after_its_preposition(nlp):
+    # Friday 15 March: Thursday morning is the 14th
+    found = _values(nlp, "Police arrested him at the airport in the early hours of Thursday morning.")
+    assert found.get("Thursday morning") == "2024-03-14TMO"
+
+
 def test_a_weekday_after_a_bare_day_word_is_found(nlp):
     # spaCy tags "the day Friday" as one entity; the bare "day" in it is no date
     found = _values(nlp, "During the day Friday, the boy played in the yard with a puppy.")

@@ -129,8 +129,19 @@ def _pieces(span: Span, published: date | None, anchor: str | None) -> list[Span
             found = resolve_rules(sub.text, published, "past", anchor)
             # a bare unit inside a longer phrase ("days" in "the final days of the war") is no duration
             if found is not None and not (found.value or "").startswith("PX"):
-                return [sub]
+                return [_without_preposition(sub)]
     return [span]
+
+
+_PLACE_PREPOSITIONS = {"of", "on", "in", "at", "during"}  # not "by"/"until": those mark deadlines
+
+
+def _without_preposition(span: Span) -> Span:
+    """"of Thursday morning" cut from "the early hours of Thursday morning": the
+    expression starts after the preposition (normalise() reads it the same either way)."""
+    if len(span) > 1 and span[0].lower_ in _PLACE_PREPOSITIONS:
+        return span[1:]
+    return span
 
 
 def _calendar(text: str, published: date | None) -> bool:
