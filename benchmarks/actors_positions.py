@@ -124,6 +124,12 @@ def evaluate(memo: Memo, key: dict) -> dict[str, float]:
             for side, p in pred_positions
             if not any(holds((side, p), kp) for kp in key["positions"])
         ],
+        "_unmatched_quoting_key_quote": sum(
+            1
+            for side, p in pred_positions
+            if not any(holds((side, p), kp) for kp in key["positions"])
+            and any(len(norm(q["text"])) >= 12 and norm(q["text"]) in norm(p.text) for q in key.get("quotes", []))
+        ),
         "_missed": [f"{kp['side']} [{kp['file']}] {kp['excerpt']}" for kp, h in zip(key["positions"], hits) if h is None],
     }
 
@@ -164,6 +170,11 @@ def main() -> None:
             f"{r['n_key_shifts']} key shifts"
         )
     if "--detail" in sys.argv:
+        for name, r in results.items():
+            print(
+                f"{name}: {r['_unmatched_quoting_key_quote']} of {len(r['_unmatched'])} unmatched memo positions "
+                "hold a quotation from the key's quotes list (stated lines the key's position list may leave out)"
+            )
         for name, r in results.items():
             print(f"\n== {name}: memo positions matching no key position")
             for line in r["_unmatched"]:
