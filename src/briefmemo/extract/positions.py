@@ -197,7 +197,7 @@ def _quoted_holders(
 
 
 def _reported_by_another(tok: Token) -> bool:
-    """Inside a quotation, words the speaker reports from someone else ("Shinzo said let's
+    """Inside a quotation, words the speaker reports from someone else ("Maria said let's
     ..."): that person's stance, not the speaker's own."""
     for head in tok.ancestors:
         if not in_quote(head):
