@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from collections.abc import Iterable
@@ -28,8 +29,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@functools.lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
-    """Load ``name``, or the first installed of the default English pipelines."""
+    """Load ``name``, or the first installed of the default English pipelines.
+
+    Cached: a library user (or a test suite) building many memos loads each pipeline once.
+    """
     candidates = (name,) if name else DEFAULT_MODELS
     for candidate in candidates:
         try:
