@@ -27,12 +27,15 @@ FULL = "We will sign when the text is ready, and not one day before."
 PART = "when the text is ready"
 
 
-def test_same_words_in_two_outlets_are_one_quote_with_two_citations():
+def test_same_words_in_two_outlets_are_one_quote_each_span_cited_for_its_own_wording():
     got = build_quotes(facts(fact("S1", FULL, "Elena Sorescu", 10), fact("S2", FULL.replace("ready,", "ready"),
                                                                              "Sorescu", 40)),
                        {"Sorescu": "Elena Sorescu"})
     assert len(got) == 1
-    assert [c.source for c in got[0].citations] == ["S1", "S2"]
+    # S2 drops a comma inside the quotation, so its span does not hold S1's wording: it is
+    # kept as a separately cited rendering of the same quote, never as a citation of S1's text.
+    assert [c.source for c in got[0].citations] == ["S1"]
+    assert [e.citations[0].source for e in got[0].excerpts] == ["S2"]
     assert got[0].speaker == "Elena Sorescu"
 
 
@@ -96,3 +99,20 @@ def test_seeds_memo_quotes_are_grouped_by_speaker(seeds_memo):
             seen.append(s)
     counts = [speakers.count(s) for s in seen if s]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_same_quote_with_other_end_punctuation_keeps_a_wording_both_spans_hold():
+    from briefmemo.assemble.quotes import build_quotes
+    from briefmemo.extract.facts import ArticleFacts, QuoteFact
+    from briefmemo.model import Citation
+
+    a = "We heard the border was closed, so we came this way."
+    b = "We heard the border was closed, so we came this way,"
+    facts = []
+    for sid, text in (("S1", a), ("S2", b)):
+        f = ArticleFacts(sid, "2015-09-17")
+        f.quotes = [QuoteFact(text, "Amal Haddad", None, None, "2015-09-17", Citation(sid, 0, len(text)))]
+        facts.append(f)
+    [quote] = build_quotes(facts, {})
+    assert quote.text == "We heard the border was closed, so we came this way"
+    assert [c.source for c in quote.citations] == ["S1", "S2"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..extract.facts import ArticleFacts, QuoteFact
 from ..model import Citation, Evidence, Quote
+from ..verify import normalise
 from .common import date_key, merge_citations, norm
 
 MIN_EXCERPT_WORDS = 3  # a shorter match ("very pleased") is too common to be the same quotation
@@ -54,9 +55,27 @@ def same_quote(a: str, b: str) -> bool:
     return len(shorter.split()) >= MIN_EXCERPT_WORDS and f" {shorter} " in f" {longer} "
 
 
+def _common_wording(a: str, b: str) -> str:
+    """The longest start both texts share, cut back to a word end ("...way." & "...way," -> "...way")."""
+    na, nb = normalise(a), normalise(b)
+    n = 0
+    while n < min(len(na), len(nb)) and na[n] == nb[n]:
+        n += 1
+    return na[:n].rstrip(" .,;:!?-–—'\"")
+
+
 def _add(group: _Group, q: QuoteFact) -> None:
     nq, ng = norm(q.text), norm(group.text)
     if nq == ng:
+        # Same words; the punctuation may differ ("way." / "way,"): keep the wording every
+        # cited span holds, which is the common prefix once edge punctuation is set aside.
+        if normalise(q.text) != normalise(group.text):
+            common = _common_wording(group.text, q.text)
+            if len(common) < min(len(normalise(q.text)), len(normalise(group.text))) - 3:
+                group.excerpts.append(q)  # differs inside, not at the edge: cite it on its own
+                group.reports.append(q)
+                return
+            group.text = common
         group.citations = merge_citations(group.citations, [q.citation])
         group.reports.append(q)
     elif len(nq) > len(ng):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..extract.facts import ArticleFacts
 from ..model import SummaryItem
+from ..verify import normalise
 from .common import date_key, merge_citations, similar
 
 MAX_SUMMARY = 5
@@ -15,8 +16,10 @@ def build_summary(facts: list[ArticleFacts]) -> list[SummaryItem]:
     items: list[SummaryItem] = []
     for lead in leads:
         match = next((i for i in items if similar(i.text, lead.text, 0.5)), None)
-        if match:
+        if match and normalise(match.text) == normalise(lead.text):
             match.citations = merge_citations(match.citations, [lead.citation])
+        elif match:
+            continue  # a near-duplicate: its span does not hold the kept wording, so no citation
         elif len(items) < MAX_SUMMARY:
             items.append(SummaryItem(lead.text, [lead.citation]))
     return items
