@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from briefmemo.assemble.timeline import build_timeline
 from briefmemo.assemble.undated import estimate_undated
 from briefmemo.cli import app
-from briefmemo.extract.dates import events_from, find_dates, kind_of, statement_date, text_context
+from briefmemo.extract.dates import events_from, find_dates, kind_of, text_context
 from briefmemo.extract.facts import ArticleFacts, EventFact
 from briefmemo.model import Citation, Source
 
@@ -180,16 +180,6 @@ def test_kind_of():
     assert kind_of("2024-03", "future", FRIDAY) == "planned"  # "later this month"
     assert kind_of("2024-03-13", "past", FRIDAY) == "current"
     assert kind_of("2023", "past", FRIDAY) == "current"
-
-
-def test_statement_date(nlp):
-    ctx = _ctx(nlp, "The minister said on Wednesday that talks would continue. Unions want more.")
-    mentions = find_dates(ctx)
-    first, second = list(ctx.doc.sents)
-    assert statement_date(ctx, first, mentions) == "2024-03-13"
-    assert statement_date(ctx, second, mentions) == "2024-03-15"  # no date: the article's
-    undated = _ctx(nlp, "Unions want more.", None)
-    assert statement_date(undated, next(undated.doc.sents), []) is None
 
 
 # --- the timeline and undated articles (hand-made facts) ----------------------------------

@@ -133,12 +133,6 @@ def role_before(span: Span) -> Span | None:
     return words
 
 
-def side_hint(role: Span | None) -> str | None:
-    """The nationality or country word of a title ("Northlandic" in "Northlandic President")."""
-    terms = side_terms(role) if role is not None else []
-    return terms[0] if terms else None
-
-
 def side_terms(phrase: Span) -> list[str]:
     """Words of a phrase that may name a party: place, nationality and organisation
     entities, and capitalised words shaped like nationality adjectives."""

@@ -426,25 +426,6 @@ def value_bounds(value: str) -> tuple[date, date]:
     return day, day
 
 
-def statement_date(ctx: ArticleContext, sentence: Span, mentions: list[DateMention],
-                   exclude: tuple[int, int] | None = None) -> str | None:
-    """When the statement reported in ``sentence`` was made, for quotes and positions.
-
-    The day-precise (or finer than the article's own date) date outside quotation marks
-    and outside ``exclude`` (the quote's own span, body offsets) that a past-tense verb
-    of saying carries ("said on Thursday"); else the article's date; None if it has none.
-    """
-    for m in mentions:
-        if not (sentence.start_char <= m.start < sentence.end_char) or not _is_calendar(m):
-            continue
-        if exclude and exclude[0] <= m.start < exclude[1]:
-            continue
-        if m.tense != "future" and not _inside_quote(sentence, m) and not _is_deadline(sentence, m) \
-                and _precision(m.value) == 3:
-            return m.value
-    return ctx.published.isoformat() if ctx.published else None
-
-
 def text_context(doc: Doc, published: date | None) -> ArticleContext:
     """A context for a bare parsed text (a test sentence, a benchmark document): the text
     is its own body and its own source, so offsets are offsets into the text."""

@@ -28,7 +28,6 @@ from .context import ArticleContext
 from .dates import governing_verb
 from .facts import DateMention, PositionFact, QuoteFact
 
-STANCE_VERBS = STANCE_LEMMAS  # kept under its old name for callers
 STANCE_ADJECTIVES = frozenset(
     [
         "ready",
@@ -481,20 +480,6 @@ def _statement_date(ctx: ArticleContext, sent: Span, verbs: set[int], dates: lis
     for d in inside:
         span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is not None and governing_verb(span.root).i in verbs and _on_verb(span):
-            return d.value
-    return ctx.published.isoformat() if ctx.published else None
-
-
-def _date_of(ctx: ArticleContext, sent: Span, dates: list[DateMention]) -> str | None:
-    """A past calendar date of the sentence, else the publication date (phrases.py uses it)."""
-    for d in dates:
-        if (
-            sent.start_char <= d.start < sent.end_char
-            and d.type != "DURATION"
-            and d.value
-            and d.value[:1].isdigit()
-            and d.tense == "past"
-        ):
             return d.value
     return ctx.published.isoformat() if ctx.published else None
 
